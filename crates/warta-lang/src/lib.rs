@@ -155,6 +155,9 @@ pub struct Events {
     /// Words that, in reported content, mark blame (aggression, crimes): turning a report into an accusation.
     #[serde(default)]
     pub blame_words: Vec<String>,
+    /// Words before a nominal trigger that make it background ("sebelum pertemuan"), not a new report.
+    #[serde(default)]
+    pub background_markers: Vec<String>,
     #[serde(default, rename = "trigger")]
     pub triggers: Vec<Trigger>,
 }
@@ -286,8 +289,8 @@ pub mod pattern {
     //! Trigger pattern syntax, one element per space-separated item:
     //! `word` matches that word (case-insensitive); `@root` matches any affixed form of the root;
     //! `[a|@b|c]` matches any alternative; `...` skips up to four tokens; a leading `?` makes an element
-    //! optional. The first element is the trigger's head: its form (active, passive, nominal) decides
-    //! where the arguments are sought.
+    //! optional; a leading `!` marks the head. The head (by default the first element) is the trigger
+    //! word reported as evidence, and its form (active, passive, nominal) decides where arguments are.
 
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum Atom {
@@ -297,17 +300,60 @@ pub mod pattern {
 
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum Element {
-        Any { atoms: Vec<Atom>, optional: bool },
+        /// Alternatives, each a sequence of one or more atoms (`[kapal perang|jet]`).
+        Any { alternatives: Vec<Vec<Atom>>, optional: bool },
         Gap(usize),
     }
 
-    pub fn parse(p: &str) -> Result<Vec<Element>, String> {
+    /// Splits on whitespace outside brackets, so an alternative may hold several words.
+    fn items(p: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for item in p.split_whitespace() {
+        let mut cur = String::new();
+        let mut depth = 0i32;
+        for c in p.chars() {
+            match c {
+                '[' => depth += 1,
+                ']' => depth -= 1,
+                _ => {}
+            }
+            if c.is_whitespace() && depth == 0 {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            } else {
+                cur.push(c);
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+        out
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Pattern {
+        pub elements: Vec<Element>,
+        /// Index into `elements` of the head.
+        pub head: usize,
+    }
+
+    pub fn parse(p: &str) -> Result<Pattern, String> {
+        let mut elements = Vec::new();
+        let mut head = None;
+        for item in items(p) {
+            let item = item.as_str();
             if item == "..." {
-                out.push(Element::Gap(4));
+                elements.push(Element::Gap(4));
                 continue;
             }
+            let item = match item.strip_prefix('!') {
+                Some(rest) if head.is_none() => {
+                    head = Some(elements.len());
+                    rest
+                }
+                Some(_) => return Err("more than one head".into()),
+                None => item,
+            };
             let (optional, item) = match item.strip_prefix('?') {
                 Some(rest) => (true, rest),
                 None => (false, item),
@@ -317,22 +363,34 @@ pub mod pattern {
                 (None, false) => item,
                 _ => return Err(format!("unbalanced brackets in {item:?}")),
             };
-            let atoms = inner
-                .split('|')
-                .map(|a| match a.strip_prefix('@') {
-                    Some(r) if !r.is_empty() => Ok(Atom::Root(r.to_lowercase())),
-                    None if !a.is_empty() => Ok(Atom::Word(a.to_lowercase())),
-                    _ => Err(format!("empty alternative in {item:?}")),
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            out.push(Element::Any { atoms, optional });
+            let mut alternatives = Vec::new();
+            for alt in inner.split('|') {
+                let atoms = alt
+                    .split_whitespace()
+                    .map(|a| match a.strip_prefix('@') {
+                        Some(r) if !r.is_empty() => Ok(Atom::Root(r.to_lowercase())),
+                        None if !a.contains(['[', ']']) => Ok(Atom::Word(a.to_lowercase())),
+                        _ => Err(format!("malformed word {a:?} in {item:?}")),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                if atoms.is_empty() {
+                    return Err(format!("empty alternative in {item:?}"));
+                }
+                alternatives.push(atoms);
+            }
+            elements.push(Element::Any { alternatives, optional });
         }
-        match out.first() {
-            None => Err("empty pattern".into()),
-            Some(Element::Gap(_)) | Some(Element::Any { optional: true, .. }) => Err("a pattern must start with a required word".into()),
-            _ if matches!(out.last(), Some(Element::Gap(_))) => Err("a pattern cannot end with a gap".into()),
-            _ => Ok(out),
+        match elements.first() {
+            None => return Err("empty pattern".into()),
+            Some(Element::Gap(_)) | Some(Element::Any { optional: true, .. }) => return Err("a pattern must start with a required word".into()),
+            _ if matches!(elements.last(), Some(Element::Gap(_))) => return Err("a pattern cannot end with a gap".into()),
+            _ => {}
         }
+        let head = head.unwrap_or(0);
+        if matches!(elements[head], Element::Any { optional: true, .. }) {
+            return Err("the head cannot be optional".into());
+        }
+        Ok(Pattern { elements, head })
     }
 }
 
@@ -356,9 +414,14 @@ mod tests {
     fn pattern_syntax() {
         use pattern::*;
         let p = parse("@tanda ... [perjanjian|@sepakat] ?resmi").unwrap();
-        assert_eq!(p.len(), 4);
-        assert_eq!(p[1], Element::Gap(4));
-        assert!(matches!(&p[3], Element::Any { optional: true, .. }));
+        assert_eq!(p.elements.len(), 4);
+        assert_eq!(p.head, 0);
+        assert_eq!(p.elements[1], Element::Gap(4));
+        assert!(matches!(&p.elements[3], Element::Any { optional: true, .. }));
+        assert_eq!(parse("[@dapat|menerima] !serangan").unwrap().head, 1);
+        assert!(parse("!a !b").is_err());
+        let p = parse("mengirim [kapal perang|jet]").unwrap();
+        assert!(matches!(&p.elements[1], Element::Any { alternatives, .. } if alternatives[0].len() == 2));
         assert!(parse("... x").is_err());
         assert!(parse("[a|b").is_err());
         assert!(parse("a ...").is_err());
