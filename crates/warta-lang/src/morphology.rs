@@ -33,7 +33,7 @@ fn keep() -> Vec<String> {
     vec![String::new()]
 }
 
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, Default, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Morphology {
     /// Clitics and particles stripped first ("lah", "nya").

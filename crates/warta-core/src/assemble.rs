@@ -1,0 +1,294 @@
+//! Runs the stages over one article and assembles the output: dates each event (its sentence's time
+//! expression, else the paragraph's governing one, else publication), places it, merges the reports of
+//! the same event within the article, and lists entities, times and quotes.
+
+use crate::actors::{find_actors, ActorSpan};
+use crate::cameo::CameoTable;
+use crate::events::{stretch, RawEvent};
+use crate::mentions::Kind;
+use crate::model::*;
+use crate::places::{location_of, PlaceFinder, PlaceMention};
+use crate::syntax::Clauses;
+use crate::LanguageStages;
+use chrono::NaiveDate;
+use warta_text::Doc;
+use warta_time::{Grain, Timex};
+
+pub(crate) fn run(st: &LanguageStages, text: &str, published: Option<NaiveDate>, today: NaiveDate, id: &str) -> ArticleResult {
+    let doc = warta_text::segment(text, &st.abbreviations);
+    let times = st.times.resolve(&doc, published, today);
+    let mentions = st.mentions.find(&doc);
+
+    let mut claimed = vec![false; doc.tokens.len()];
+    for m in &mentions {
+        if !matches!(m.kind, Kind::Direction(_) | Kind::PlaceHead) {
+            claimed[m.start..m.end].iter_mut().for_each(|c| *c = true);
+        }
+    }
+    let mut in_time = vec![false; doc.tokens.len()];
+    for t in &times.timexes {
+        in_time[t.tokens.clone()].iter_mut().for_each(|c| *c = true);
+    }
+    for (c, t) in claimed.iter_mut().zip(&in_time) {
+        *c |= *t;
+    }
+    let names: Vec<(usize, usize)> = st
+        .mentions
+        .name_spans(&doc, &claimed)
+        .into_iter()
+        .filter(|&(a, b)| !(a..b).all(|i| mentions.iter().any(|m| matches!(m.kind, Kind::NotName) && m.start <= i && i < m.end)))
+        .collect();
+    let mut spans = find_actors(&doc, &mentions, &names);
+    let clauses = Clauses::new(&doc, &spans, &st.pack.events.clause_breaks, &st.pack.actors.place_prepositions);
+    let quotes = st.quotes.find(&doc, &spans, &clauses);
+    bind_first_person(&mut spans, &quotes);
+
+    let analyses = st.events.analyse(&doc);
+    let raw = st.events.code(&doc, &analyses, &spans, &clauses, &quotes, &in_time);
+    let context = PlaceFinder::context_countries(&spans);
+    let places = st.places.find(&doc, &mentions, &names, &context);
+
+    let published_value = times.published;
+    let events = build_events(&doc, raw, &times.timexes, published_value, &places);
+    ArticleResult {
+        id: id.to_string(),
+        lang: None,
+        published: Published { value: published_value.map(|d| d.to_string()), inferred: times.published_inferred },
+        entities: entities(&doc, &mentions, &names, &spans, &places),
+        times: times
+            .timexes
+            .iter()
+            .map(|t| Time { text: t.text.clone(), start: t.cstart, end: t.cend, kind: t.kind.as_str().to_string(), value: t.value.clone() })
+            .collect(),
+        quotes: quotes
+            .iter()
+            .map(|q| {
+                let sp = q.speaker.map(|k| &spans[k]);
+                let speaker = sp.map(|s| match s.person {
+                    Some((a, b)) => doc.span_text(a, b).to_string(),
+                    None => doc.span_text(s.start, s.end).to_string(),
+                });
+                Quote {
+                    text: doc.span_text(q.start, q.end).to_string(),
+                    start: doc.tokens[q.start].cstart,
+                    end: doc.tokens[q.end - 1].cend,
+                    direct: q.direct,
+                    speaker,
+                    speaker_actor: sp.and_then(|s| s.actors.first()).map(|a| a.code.clone()),
+                    speaker_span: sp.map(|s| [doc.tokens[s.start].cstart, doc.tokens[s.end - 1].cend]),
+                }
+            })
+            .collect(),
+        events,
+        warnings: Vec::new(),
+    }
+}
+
+/// Inside a quote, "saya"/"kami" is the speaker.
+fn bind_first_person(spans: &mut [ActorSpan], quotes: &[crate::quotes::QuoteSpan]) {
+    for q in quotes {
+        let Some(sp) = q.speaker else { continue };
+        let speaker = spans[sp].actors.clone();
+        if speaker.is_empty() {
+            continue;
+        }
+        for s in spans.iter_mut().filter(|s| s.first_person && s.start >= q.start && s.end <= q.end) {
+            s.actors = speaker.clone();
+        }
+    }
+}
+
+fn span(doc: &Doc, a: usize, b: usize) -> Span {
+    Span { text: doc.span_text(a, b).to_string(), start: doc.tokens[a].cstart, end: doc.tokens[b - 1].cend }
+}
+
+fn date_of(t: &Timex) -> Option<(String, &'static str)> {
+    let d = t.date?;
+    match t.grain? {
+        Grain::Day => Some((d.format("%Y-%m-%d").to_string(), "day")),
+        Grain::Month => Some((d.format("%Y-%m").to_string(), "month")),
+        Grain::Year => Some((d.format("%Y").to_string(), "year")),
+    }
+}
+
+/// The event's date: the nearest dated expression in its sentence, else the last one earlier in its
+/// paragraph, else the publication date.
+fn choose_date(doc: &Doc, head: usize, sentence: usize, timexes: &[Timex], published: Option<NaiveDate>) -> (Option<String>, Option<String>, DateEvidence) {
+    let own = timexes
+        .iter()
+        .filter(|t| t.sentence == sentence && date_of(t).is_some())
+        .min_by_key(|t| if t.tokens.start >= head { t.tokens.start - head } else { head - t.tokens.end + 1 });
+    if let Some(t) = own {
+        let (d, p) = date_of(t).unwrap_or_default();
+        return (Some(d), Some(p.into()), DateEvidence { source: "sentence".into(), time: Some(span(doc, t.tokens.start, t.tokens.end)) });
+    }
+    let para = doc.sentences[sentence].paragraph;
+    let governing = timexes.iter().rev().find(|t| t.sentence < sentence && doc.sentences[t.sentence].paragraph == para && date_of(t).is_some());
+    if let Some(t) = governing {
+        let (d, p) = date_of(t).unwrap_or_default();
+        return (Some(d), Some(p.into()), DateEvidence { source: "paragraph".into(), time: Some(span(doc, t.tokens.start, t.tokens.end)) });
+    }
+    match published {
+        Some(p) => (Some(p.to_string()), Some("day".into()), DateEvidence { source: "publication".into(), time: None }),
+        None => (None, None, DateEvidence { source: "none".into(), time: None }),
+    }
+}
+
+fn place_for(doc: &Doc, e: &RawEvent, places: &[PlaceMention]) -> Option<Location> {
+    let (a, b) = stretch(doc, e.start, e.end);
+    let after = places.iter().find(|p| p.start >= e.end && p.end <= b);
+    let before = places.iter().rev().find(|p| p.end <= e.start && p.start >= a);
+    if let Some(p) = after.or(before) {
+        return Some(p.location.clone());
+    }
+    // A visit happens where the visited country is.
+    if e.cameo.starts_with("042") || e.cameo.starts_with("043") {
+        let c = e.target.iter().find_map(|t| t.country.as_deref())?;
+        let p = warta_geo::Gazetteer::embedded().country(c)?;
+        return Some(location_of(&e.target[0].text, p));
+    }
+    None
+}
+
+fn actor_key(a: &Actor) -> String {
+    a.country.clone().unwrap_or_else(|| a.code.clone())
+}
+
+fn build_events(doc: &Doc, raw: Vec<RawEvent>, timexes: &[Timex], published: Option<NaiveDate>, places: &[PlaceMention]) -> Vec<Event> {
+    let table = CameoTable::get();
+    let mut located: Vec<(RawEvent, Option<Location>)> = raw.into_iter().map(|e| { let l = place_for(doc, &e, places); (e, l) }).collect();
+    // Events of one sentence without a place of their own share the place of the others
+    // ("mengunjungi Korea Utara dan menandatangani …").
+    for i in 0..located.len() {
+        if located[i].1.is_none() {
+            let s = located[i].0.sentence;
+            located[i].1 = located.iter().find(|(e, l)| e.sentence == s && l.is_some()).and_then(|(_, l)| l.clone());
+        }
+    }
+    let mut events: Vec<(Event, bool)> = Vec::new();
+    for (mut e, location) in located {
+        if e.target_from_place {
+            if let Some(l) = &location {
+                if !e.source.iter().any(|s| s.country.as_deref() == Some(&l.country)) {
+                    e.target = vec![Actor { text: l.text.clone(), code: l.country.clone(), country: Some(l.country.clone()), name: None }];
+                }
+            }
+            if e.target.is_empty() && e.source.is_empty() {
+                continue;
+            }
+        }
+        let Some(code) = table.lookup(&e.cameo) else { continue };
+        let (date, precision, evidence) = choose_date(doc, e.head, e.sentence, timexes, published);
+        let (ss, se) = doc.sentence_chars(e.sentence);
+        events.push((
+            Event {
+                kind: code.plover.to_string(),
+                mode: code.mode.to_string(),
+                cameo: e.cameo.clone(),
+                quad_class: code.quad_class,
+                goldstein: code.goldstein,
+                date,
+                date_precision: precision,
+                source: e.source,
+                target: e.target,
+                location,
+                modality: e.modality.to_string(),
+                sentence: SentenceRef { index: e.sentence, start: ss, end: se },
+                trigger: span(doc, e.head, e.head + 1),
+                rule: e.rule,
+                date_evidence: evidence,
+                also_reported: Vec::new(),
+            },
+            e.reciprocal,
+        ));
+    }
+    merge(events)
+}
+
+/// Reports of the same event (same type, parties and date) become one event; the report with the most
+/// specific date evidence leads, and the others are listed in `also_reported`.
+fn merge(events: Vec<(Event, bool)>) -> Vec<Event> {
+    let key = |e: &Event, reciprocal: bool| {
+        let keys = |v: &[Actor]| {
+            let mut k: Vec<String> = v.iter().map(actor_key).collect();
+            k.sort();
+            k.dedup();
+            k
+        };
+        let parties = if reciprocal {
+            let mut all = keys(&e.source);
+            all.extend(keys(&e.target));
+            all.sort();
+            all.dedup();
+            (all, Vec::new())
+        } else {
+            (keys(&e.source), keys(&e.target))
+        };
+        (e.kind.clone(), e.date.clone(), e.modality == "negated", parties)
+    };
+    let rank = |e: &Event| match e.date_evidence.source.as_str() {
+        "sentence" => 0,
+        "paragraph" => 1,
+        _ => 2,
+    };
+    let mut groups: Vec<(_, Vec<Event>)> = Vec::new();
+    for (e, rec) in events {
+        let k = key(&e, rec);
+        match groups.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, members)) => members.push(e),
+            None => groups.push((k, vec![e])),
+        }
+    }
+    let mut out: Vec<Event> = groups
+        .into_iter()
+        .map(|(_, mut members)| {
+            let lead = (0..members.len()).min_by_key(|&i| (rank(&members[i]), members[i].sentence.index, members[i].trigger.start)).unwrap_or(0);
+            let mut e = members.swap_remove(lead);
+            for m in members {
+                if m.sentence.index != e.sentence.index && !e.also_reported.contains(&m.sentence) {
+                    e.also_reported.push(m.sentence.clone());
+                }
+                if e.location.is_none() {
+                    e.location = m.location;
+                }
+            }
+            e.also_reported.sort_by_key(|s| s.index);
+            e
+        })
+        .collect();
+    out.sort_by_key(|e| (e.sentence.index, e.trigger.start));
+    out
+}
+
+fn entities(doc: &Doc, mentions: &[crate::mentions::Mention], names: &[(usize, usize)], spans: &[ActorSpan], places: &[PlaceMention]) -> Vec<Entity> {
+    let covering = |a: usize, b: usize| spans.iter().find(|s| s.start <= a && b <= s.end);
+    let mut out = Vec::new();
+    let mut push = |a: usize, b: usize, label: &str, actor: Option<String>, country: Option<String>| {
+        out.push(Entity { text: doc.span_text(a, b).to_string(), label: label.into(), start: doc.tokens[a].cstart, end: doc.tokens[b - 1].cend, actor, country });
+    };
+    for m in mentions {
+        match &m.kind {
+            Kind::Country(c) => push(m.start, m.end, "LOC", Some(c.clone()), Some(c.clone())),
+            Kind::Org { code, country, label } => push(m.start, m.end, label, Some(code.clone()), country.clone()),
+            Kind::Metonym { code, country } => {
+                let place = places.iter().any(|p| p.start == m.start);
+                push(m.start, m.end, "LOC", (!place).then(|| code.clone()), Some(country.clone()));
+            }
+            Kind::Place(_) => {
+                let country = places.iter().find(|p| p.start == m.start).map(|p| p.location.country.clone());
+                push(m.start, m.end, "LOC", None, country);
+            }
+            _ => {}
+        }
+    }
+    for &(a, b) in names {
+        if let Some(p) = places.iter().find(|p| p.start == a) {
+            push(a, b, "LOC", None, Some(p.location.country.clone()));
+            continue;
+        }
+        let actor = covering(a, b).and_then(|s| s.actors.first());
+        push(a, b, "PER", actor.map(|x| x.code.clone()), actor.and_then(|x| x.country.clone()));
+    }
+    out.sort_by_key(|e| e.start);
+    out
+}

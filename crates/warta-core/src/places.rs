@@ -1,0 +1,127 @@
+//! Places: which words of an article name a place, and where that place is.
+//!
+//! A country after a place preposition ("di Ukraina") or with a compass word ("Ukraina tengah",
+//! "Rusia selatan") is a place, the latter a region of the country; a capitalised name after a place
+//! preposition or head ("di wilayah Lviv") is looked up in the gazetteer; large cities are places
+//! wherever they appear. Ambiguous names are settled by the countries the article talks about.
+
+use crate::actors::ActorSpan;
+use crate::mentions::{Kind, Mention};
+use crate::model::Location;
+use std::collections::HashSet;
+use warta_geo::{Gazetteer, Place, PlaceKind};
+use warta_text::Doc;
+
+#[derive(Debug, Clone)]
+pub struct PlaceMention {
+    /// Token range of the words naming the place (with its compass word).
+    pub start: usize,
+    pub end: usize,
+    pub location: Location,
+}
+
+pub struct PlaceFinder {
+    prepositions: HashSet<String>,
+}
+
+fn kind_name(k: PlaceKind) -> &'static str {
+    match k {
+        PlaceKind::Country => "country",
+        PlaceKind::Region => "admin1",
+        PlaceKind::City => "city",
+        PlaceKind::Directional => "region",
+    }
+}
+
+pub fn location_of(text: &str, p: &Place) -> Location {
+    Location {
+        text: text.to_string(),
+        name: p.name.clone(),
+        country: p.country_iso3.clone(),
+        lat: (p.lat * 1e4).round() / 1e4,
+        lon: (p.lon * 1e4).round() / 1e4,
+        geonames_id: p.geonames_id,
+        kind: kind_name(p.kind).to_string(),
+    }
+}
+
+impl PlaceFinder {
+    pub fn new(pack: &warta_lang::Pack) -> Self {
+        let a = &pack.actors;
+        PlaceFinder { prepositions: a.place_prepositions.iter().chain(&a.place_heads).map(|w| w.to_lowercase()).collect() }
+    }
+
+    fn introduced(&self, doc: &Doc, mentions: &[Mention], start: usize) -> bool {
+        if start == 0 {
+            return false;
+        }
+        let prev = &doc.tokens[start - 1].lower;
+        self.prepositions.contains(prev) || mentions.iter().any(|m| m.end == start && matches!(m.kind, Kind::PlaceHead))
+    }
+
+    /// The countries an article is about, most mentioned first, for settling ambiguous names.
+    pub fn context_countries(spans: &[ActorSpan]) -> Vec<String> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for a in spans.iter().flat_map(|s| &s.actors) {
+            if let Some(c) = &a.country {
+                match counts.iter_mut().find(|(x, _)| x == c) {
+                    Some(e) => e.1 += 1,
+                    None => counts.push((c.clone(), 1)),
+                }
+            }
+        }
+        counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        counts.into_iter().map(|(c, _)| c).collect()
+    }
+
+    pub fn find(&self, doc: &Doc, mentions: &[Mention], names: &[(usize, usize)], context: &[String]) -> Vec<PlaceMention> {
+        let geo = Gazetteer::embedded();
+        let ctx: Vec<&str> = context.iter().map(String::as_str).collect();
+        let direction_at = |end: usize| mentions.iter().find(|m| m.start == end).and_then(|m| match &m.kind {
+            Kind::Direction(d) => Some((d.clone(), m.end)),
+            _ => None,
+        });
+        let mut out = Vec::new();
+        for m in mentions {
+            let introduced = self.introduced(doc, mentions, m.start);
+            match &m.kind {
+                Kind::Country(iso3) => {
+                    if let Some((dir, end)) = direction_at(m.end) {
+                        if let Some(p) = geo.directional(iso3, &dir) {
+                            out.push(PlaceMention { start: m.start, end, location: location_of(doc.span_text(m.start, end), &p) });
+                            continue;
+                        }
+                    }
+                    if introduced {
+                        if let Some(p) = geo.country(iso3) {
+                            out.push(PlaceMention { start: m.start, end: m.end, location: location_of(doc.span_text(m.start, m.end), p) });
+                        }
+                    }
+                }
+                Kind::Metonym { .. } if introduced => {
+                    if let Some(r) = geo.resolve(doc.span_text(m.start, m.end), &ctx) {
+                        out.push(PlaceMention { start: m.start, end: m.end, location: location_of(doc.span_text(m.start, m.end), &r.place) });
+                    }
+                }
+                Kind::Place(_) => {
+                    if let Some(r) = geo.resolve(doc.span_text(m.start, m.end), &ctx) {
+                        out.push(PlaceMention { start: m.start, end: m.end, location: location_of(doc.span_text(m.start, m.end), &r.place) });
+                    }
+                }
+                _ => {}
+            }
+        }
+        for &(a, b) in names {
+            if !self.introduced(doc, mentions, a) || out.iter().any(|p| p.start < b && a < p.end) {
+                continue;
+            }
+            let text = doc.span_text(a, b);
+            if let Some(r) = geo.resolve(text, &ctx) {
+                let end = direction_at(b).map(|(_, e)| e).unwrap_or(b);
+                out.push(PlaceMention { start: a, end, location: location_of(doc.span_text(a, end), &r.place) });
+            }
+        }
+        out.sort_by_key(|p| p.start);
+        out
+    }
+}

@@ -1,0 +1,176 @@
+//! Quotes and their speakers.
+//!
+//! Direct: `“…,” kata X`, `X mengatakan: “…”`. Indirect: `X mengatakan (bahwa) …`, `menurut X, …`,
+//! `…, kata X.`. The speaker is the actor phrase that is the subject of the reporting verb.
+
+use crate::actors::ActorSpan;
+use crate::syntax::Clauses;
+use std::collections::HashSet;
+use warta_lang::Speech;
+use warta_text::Doc;
+
+#[derive(Debug, Clone)]
+pub struct QuoteSpan {
+    /// Token range of the quoted or reported content.
+    pub start: usize,
+    pub end: usize,
+    pub direct: bool,
+    /// Index into the actor spans.
+    pub speaker: Option<usize>,
+    /// The reporting verb's token, when there is one.
+    pub verb: Option<usize>,
+}
+
+pub struct QuoteFinder {
+    verbs: HashSet<String>,
+    inverted: HashSet<String>,
+    complementizers: HashSet<String>,
+    according_to: HashSet<String>,
+}
+
+fn opens(s: &str) -> bool {
+    matches!(s, "“" | "«" | "„")
+}
+
+fn closes(s: &str) -> bool {
+    matches!(s, "”" | "»")
+}
+
+impl QuoteFinder {
+    pub fn new(speech: &Speech) -> Self {
+        let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
+        QuoteFinder {
+            verbs: set(&speech.verbs),
+            inverted: set(&speech.inverted),
+            complementizers: set(&speech.complementizers),
+            according_to: set(&speech.according_to),
+        }
+    }
+
+    pub fn is_reporting_verb(&self, lower: &str) -> bool {
+        self.verbs.contains(lower) || self.inverted.contains(lower)
+    }
+
+    pub fn find(&self, doc: &Doc, spans: &[ActorSpan], clauses: &Clauses) -> Vec<QuoteSpan> {
+        let mut out = self.direct(doc, spans, clauses);
+        let inside: Vec<bool> = {
+            let mut v = vec![false; doc.tokens.len()];
+            for q in &out {
+                for i in q.start.saturating_sub(1)..(q.end + 1).min(v.len()) {
+                    v[i] = true;
+                }
+            }
+            v
+        };
+        out.extend(self.indirect(doc, spans, clauses, &inside));
+        out.sort_by_key(|q| q.start);
+        out
+    }
+
+    fn direct(&self, doc: &Doc, spans: &[ActorSpan], clauses: &Clauses) -> Vec<QuoteSpan> {
+        let mut out = Vec::new();
+        let n = doc.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let t = doc.token_text(i);
+            let straight = t == "\"";
+            if !(opens(t) || straight) {
+                i += 1;
+                continue;
+            }
+            let para = doc.sentences[doc.sentence_of(i)].paragraph;
+            let close = (i + 1..n)
+                .take_while(|&j| doc.sentences[doc.sentence_of(j)].paragraph == para)
+                .find(|&j| if straight { doc.token_text(j) == "\"" } else { closes(doc.token_text(j)) });
+            let Some(close) = close else {
+                i += 1;
+                continue;
+            };
+            let (start, mut end) = (i + 1, close);
+            // The comma or period closing the quoted words belongs to the attribution, not the quote.
+            while end > start && matches!(doc.token_text(end - 1), "," | ".") {
+                end -= 1;
+            }
+            // A short quoted phrase (a title, a scare quote) is not speech.
+            if end.saturating_sub(start) >= 4 {
+                let (speaker, verb) = self.speaker_after(doc, close, spans, clauses).or_else(|| self.speaker_before(doc, i, spans, clauses)).unzip();
+                out.push(QuoteSpan { start, end, direct: true, speaker: speaker.flatten(), verb });
+            }
+            i = close + 1;
+        }
+        out
+    }
+
+    /// `”, kata X` / `” ujar X`.
+    fn speaker_after(&self, doc: &Doc, close: usize, spans: &[ActorSpan], clauses: &Clauses) -> Option<(Option<usize>, usize)> {
+        let mut j = close + 1;
+        while j < doc.tokens.len() && doc.token_text(j) == "," {
+            j += 1;
+        }
+        if j < doc.tokens.len() && self.inverted.contains(&doc.tokens[j].lower) {
+            let sp = clauses.span_starting_near(j + 1, 2, spans);
+            return Some((sp, j));
+        }
+        None
+    }
+
+    /// `X mengatakan: “…”`.
+    fn speaker_before(&self, doc: &Doc, open: usize, spans: &[ActorSpan], clauses: &Clauses) -> Option<(Option<usize>, usize)> {
+        let mut j = open;
+        while j > 0 && matches!(doc.token_text(j - 1), ":" | ",") {
+            j -= 1;
+        }
+        if j == 0 || !self.verbs.contains(&doc.tokens[j - 1].lower) {
+            return None;
+        }
+        let verb = j - 1;
+        Some((clauses.subject_before(doc, verb, spans), verb))
+    }
+
+    fn indirect(&self, doc: &Doc, spans: &[ActorSpan], clauses: &Clauses, inside_direct: &[bool]) -> Vec<QuoteSpan> {
+        let mut out = Vec::new();
+        for s in &doc.sentences {
+            let mut sent_end = s.tokens.end;
+            while sent_end > s.tokens.start && matches!(doc.token_text(sent_end - 1), "." | "!" | "?") {
+                sent_end -= 1;
+            }
+            for v in s.tokens.clone() {
+                if inside_direct[v] {
+                    continue;
+                }
+                let lower = &doc.tokens[v].lower;
+                if self.verbs.contains(lower) {
+                    let mut c = v + 1;
+                    while c < sent_end && (matches!(doc.token_text(c), "," | ":") || self.complementizers.contains(&doc.tokens[c].lower)) {
+                        c += 1;
+                    }
+                    if c + 3 > sent_end || opens(doc.token_text(c)) || doc.token_text(c) == "\"" {
+                        continue;
+                    }
+                    let speaker = clauses.subject_before(doc, v, spans);
+                    if speaker.is_some() {
+                        out.push(QuoteSpan { start: c, end: sent_end, direct: false, speaker, verb: Some(v) });
+                        break;
+                    }
+                } else if self.according_to.contains(lower) {
+                    // "menurut X, …"
+                    let Some(sp) = clauses.span_starting_near(v + 1, 1, spans) else { continue };
+                    let mut c = spans[sp].end;
+                    while c < sent_end && doc.token_text(c) == "," {
+                        c += 1;
+                    }
+                    if c + 3 <= sent_end {
+                        out.push(QuoteSpan { start: c, end: sent_end, direct: false, speaker: Some(sp), verb: Some(v) });
+                        break;
+                    }
+                } else if self.inverted.contains(lower) && v > s.tokens.start + 3 && doc.token_text(v - 1) == "," && !(s.tokens.start..v).any(|t| inside_direct[t]) {
+                    // "…, kata X."
+                    let Some(sp) = clauses.span_starting_near(v + 1, 1, spans) else { continue };
+                    out.push(QuoteSpan { start: s.tokens.start, end: v - 1, direct: false, speaker: Some(sp), verb: Some(v) });
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
