@@ -92,8 +92,12 @@ fn bind_first_person(spans: &mut [ActorSpan], quotes: &[crate::quotes::QuoteSpan
         if speaker.is_empty() {
             continue;
         }
-        for s in spans.iter_mut().filter(|s| s.first_person && s.start >= q.start && s.end <= q.end) {
-            s.actors = speaker.clone();
+        // Spans are in text order, so only those inside the quote are visited.
+        let first = spans.partition_point(|s| s.start < q.start);
+        for s in spans[first..].iter_mut().take_while(|s| s.start < q.end) {
+            if s.first_person && s.end <= q.end {
+                s.actors = speaker.clone();
+            }
         }
     }
 }
@@ -111,19 +115,53 @@ fn date_of(t: &Timex) -> Option<(String, &'static str)> {
     }
 }
 
+/// Dated time expressions by sentence, so each event finds its date without scanning the article.
+struct DateIndex<'a> {
+    timexes: &'a [Timex],
+    /// Sentence → indexes of its dated expressions.
+    own: std::collections::HashMap<usize, Vec<usize>>,
+    /// Sentence → the last dated expression in any earlier sentence.
+    before: Vec<Option<usize>>,
+}
+
+impl<'a> DateIndex<'a> {
+    fn new(doc: &Doc, timexes: &'a [Timex]) -> Self {
+        let mut own: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+        let mut last_in: Vec<Option<usize>> = vec![None; doc.sentences.len()];
+        for (i, t) in timexes.iter().enumerate() {
+            if date_of(t).is_some() && t.sentence < last_in.len() {
+                own.entry(t.sentence).or_default().push(i);
+                last_in[t.sentence] = Some(i);
+            }
+        }
+        let mut before = vec![None; doc.sentences.len()];
+        let mut last = None;
+        for (s, slot) in before.iter_mut().enumerate() {
+            *slot = last;
+            if last_in[s].is_some() {
+                last = last_in[s];
+            }
+        }
+        DateIndex { timexes, own, before }
+    }
+}
+
 /// The event's date: the nearest dated expression in its sentence, else the last one earlier in its
 /// paragraph, else the publication date.
-fn choose_date(doc: &Doc, head: usize, sentence: usize, timexes: &[Timex], published: Option<NaiveDate>) -> (Option<String>, Option<String>, DateEvidence) {
-    let own = timexes
-        .iter()
-        .filter(|t| t.sentence == sentence && date_of(t).is_some())
+fn choose_date(doc: &Doc, head: usize, sentence: usize, index: &DateIndex, published: Option<NaiveDate>) -> (Option<String>, Option<String>, DateEvidence) {
+    let own = index
+        .own
+        .get(&sentence)
+        .into_iter()
+        .flatten()
+        .map(|&i| &index.timexes[i])
         .min_by_key(|t| if t.tokens.start >= head { t.tokens.start - head } else { head - t.tokens.end + 1 });
     if let Some(t) = own {
         let (d, p) = date_of(t).unwrap_or_default();
         return (Some(d), Some(p.into()), DateEvidence { source: "sentence".into(), time: Some(span(doc, t.tokens.start, t.tokens.end)) });
     }
     let para = doc.sentences[sentence].paragraph;
-    let governing = timexes.iter().rev().find(|t| t.sentence < sentence && doc.sentences[t.sentence].paragraph == para && date_of(t).is_some());
+    let governing = index.before[sentence].map(|i| &index.timexes[i]).filter(|t| doc.sentences[t.sentence].paragraph == para);
     if let Some(t) = governing {
         let (d, p) = date_of(t).unwrap_or_default();
         return (Some(d), Some(p.into()), DateEvidence { source: "paragraph".into(), time: Some(span(doc, t.tokens.start, t.tokens.end)) });
@@ -136,8 +174,12 @@ fn choose_date(doc: &Doc, head: usize, sentence: usize, timexes: &[Timex], publi
 
 fn place_for(doc: &Doc, e: &RawEvent, places: &[PlaceMention]) -> Option<Location> {
     let (a, b) = stretch(doc, e.start, e.end);
-    let after = places.iter().find(|p| p.start >= e.end && p.end <= b);
-    let before = places.iter().rev().find(|p| p.end <= e.start && p.start >= a);
+    // Places are in text order: look only at those inside the stretch.
+    let lo = places.partition_point(|p| p.start < a);
+    let hi = places.partition_point(|p| p.start < b);
+    let window = &places[lo..hi];
+    let after = window.iter().find(|p| p.start >= e.end && p.end <= b);
+    let before = window.iter().rev().find(|p| p.end <= e.start);
     if let Some(p) = after.or(before) {
         return Some(p.location.clone());
     }
@@ -156,15 +198,27 @@ fn actor_key(a: &Actor) -> String {
 
 fn build_events(doc: &Doc, raw: Vec<RawEvent>, timexes: &[Timex], published: Option<NaiveDate>, places: &[PlaceMention]) -> Vec<Event> {
     let table = CameoTable::get();
-    let mut located: Vec<(RawEvent, Option<Location>)> = raw.into_iter().map(|e| { let l = place_for(doc, &e, places); (e, l) }).collect();
+    let mut located: Vec<(RawEvent, Option<Location>)> = raw
+        .into_iter()
+        .map(|e| {
+            let l = place_for(doc, &e, places);
+            (e, l)
+        })
+        .collect();
     // Events of one sentence without a place of their own share the place of the others
     // ("mengunjungi Korea Utara dan menandatangani …").
-    for i in 0..located.len() {
-        if located[i].1.is_none() {
-            let s = located[i].0.sentence;
-            located[i].1 = located.iter().find(|(e, l)| e.sentence == s && l.is_some()).and_then(|(_, l)| l.clone());
+    let mut sentence_place: std::collections::HashMap<usize, Location> = std::collections::HashMap::new();
+    for (e, l) in &located {
+        if let Some(l) = l {
+            sentence_place.entry(e.sentence).or_insert_with(|| l.clone());
         }
     }
+    for (e, l) in &mut located {
+        if l.is_none() {
+            *l = sentence_place.get(&e.sentence).cloned();
+        }
+    }
+    let dates = DateIndex::new(doc, timexes);
     let mut events: Vec<(Event, bool)> = Vec::new();
     for (mut e, location) in located {
         if e.target_from_place {
@@ -178,7 +232,7 @@ fn build_events(doc: &Doc, raw: Vec<RawEvent>, timexes: &[Timex], published: Opt
             }
         }
         let Some(code) = table.lookup(&e.cameo) else { continue };
-        let (date, precision, evidence) = choose_date(doc, e.head, e.sentence, timexes, published);
+        let (date, precision, evidence) = choose_date(doc, e.head, e.sentence, &dates, published);
         let (ss, se) = doc.sentence_chars(e.sentence);
         events.push((
             Event {
@@ -231,17 +285,18 @@ fn merge(events: Vec<(Event, bool)>) -> Vec<Event> {
         "paragraph" => 1,
         _ => 2,
     };
-    let mut groups: Vec<(_, Vec<Event>)> = Vec::new();
+    let mut groups: Vec<Vec<Event>> = Vec::new();
+    let mut group_of = std::collections::HashMap::new();
     for (e, rec) in events {
-        let k = key(&e, rec);
-        match groups.iter_mut().find(|(g, _)| *g == k) {
-            Some((_, members)) => members.push(e),
-            None => groups.push((k, vec![e])),
-        }
+        let g = *group_of.entry(key(&e, rec)).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(e);
     }
     let mut out: Vec<Event> = groups
         .into_iter()
-        .map(|(_, mut members)| {
+        .map(|mut members| {
             let lead = (0..members.len()).min_by_key(|&i| (rank(&members[i]), members[i].sentence.index, members[i].trigger.start)).unwrap_or(0);
             let mut e = members.swap_remove(lead);
             for m in members {

@@ -38,6 +38,8 @@ struct Compiled {
 pub struct EventCoder {
     lang: String,
     triggers: Vec<Trigger>,
+    /// Per trigger: its refinements as tokenised phrases with their codes.
+    refinements: Vec<Vec<(Vec<Vec<String>>, String)>>,
     patterns: Vec<Compiled>,
     /// First word or root of a pattern → pattern indexes.
     by_first: HashMap<String, Vec<usize>>,
@@ -92,6 +94,7 @@ impl EventCoder {
         EventCoder {
             lang: pack.general.code.clone(),
             triggers: e.triggers.clone(),
+            refinements: e.triggers.iter().map(|t| t.refine.iter().map(|r| (phrases(&r.words), r.cameo.clone())).collect()).collect(),
             patterns,
             by_first,
             morphology: pack.morphology.clone(),
@@ -259,7 +262,7 @@ impl EventCoder {
                 continue;
             }
             let modality = self.modality(doc, clauses, first, in_quote[head]);
-            let mut cameo = self.refine(doc, trig, first, end);
+            let mut cameo = self.refine(doc, self.patterns[pid].trigger, first, end);
             if modality == "future" {
                 if let Some(intent) = table.future_intent(&cameo) {
                     cameo = intent.to_string();
@@ -408,9 +411,11 @@ impl EventCoder {
     fn other_party(&self, doc: &Doc, spans: &[ActorSpan], clauses: &Clauses, head: usize, source: &[Actor]) -> Vec<Actor> {
         let range = doc.sentences[doc.sentence_of(head)].tokens.clone();
         let (a, b) = stretch(doc, head, head + 1);
-        let best = spans
+        let lo = spans.partition_point(|s| s.start < range.start);
+        let hi = spans.partition_point(|s| s.start < range.end);
+        let best = spans[lo..hi]
             .iter()
-            .filter(|s| range.contains(&s.start) && usable(s) && !clauses.after_place_preposition(doc, s))
+            .filter(|s| usable(s) && !clauses.after_place_preposition(doc, s))
             .flat_map(|s| actors_in(doc, s).into_iter().map(move |x| (s, x)))
             .filter(|(_, x)| x.country.is_some() && !source.iter().any(|y| y.country == x.country || y.code == x.code))
             .min_by_key(|(s, _)| {
@@ -441,19 +446,16 @@ impl EventCoder {
     }
 
     /// The most specific code whose words stand near the trigger (three tokens before to ten after).
-    fn refine(&self, doc: &Doc, trig: &Trigger, first: usize, end: usize) -> String {
+    fn refine(&self, doc: &Doc, trigger: usize, first: usize, end: usize) -> String {
         let s = doc.sentences[doc.sentence_of(first)].tokens.clone();
         let lo = first.saturating_sub(3).max(s.start);
         let hi = (end + 10).min(s.end);
-        for r in &trig.refine {
-            for w in &r.words {
-                let p: Vec<String> = warta_text::tokenize(w).into_iter().map(|t| t.lower).collect();
-                if (lo..hi).any(|t| Self::phrase_at(doc, t, &p)) {
-                    return r.cameo.clone();
-                }
+        for (words, cameo) in &self.refinements[trigger] {
+            if words.iter().any(|p| (lo..hi).any(|t| Self::phrase_at(doc, t, p))) {
+                return cameo.clone();
             }
         }
-        trig.cameo.clone()
+        self.triggers[trigger].cameo.clone()
     }
 
     /// An indirect report that blames a third party ("Blinken menyebutkan bahwa PKT … perang agresinya")
@@ -495,12 +497,13 @@ impl EventCoder {
 pub fn stretch(doc: &Doc, start: usize, end: usize) -> (usize, usize) {
     let s = &doc.sentences[doc.sentence_of(start)].tokens;
     let bound = |i: usize| matches!(doc.tokens[i].lower.as_str(), "," | ";" | "“" | "”" | "\"");
+    let (lo, hi) = (s.start.max(start.saturating_sub(crate::syntax::MAX_REACH)), s.end.min(end + crate::syntax::MAX_REACH));
     let mut a = start;
-    while a > s.start && !bound(a - 1) {
+    while a > lo && !bound(a - 1) {
         a -= 1;
     }
     let mut b = end;
-    while b < s.end && !bound(b) {
+    while b < hi && !bound(b) {
         b += 1;
     }
     (a, b)

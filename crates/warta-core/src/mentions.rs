@@ -216,19 +216,19 @@ impl MentionFinder {
         // Longest first, then keep non-overlapping ones; ties keep pack order (country before place).
         found.sort_by_key(|m| (std::cmp::Reverse(m.end - m.start), m.start));
         let mut taken = vec![false; doc.tokens.len()];
+        let mut kept: std::collections::HashMap<(usize, usize), std::mem::Discriminant<Kind>> = std::collections::HashMap::new();
         let mut out = Vec::new();
         for m in found {
             if (m.start..m.end).any(|i| taken[i]) {
                 // The same span may carry a second meaning (a role word that is also an org head).
-                if let Some(prev) = out.iter().find(|p: &&Mention| p.start == m.start && p.end == m.end) {
-                    if std::mem::discriminant(&prev.kind) != std::mem::discriminant(&m.kind)
-                        && matches!(m.kind, Kind::OrgHead | Kind::PlaceHead | Kind::Direction(_))
-                    {
+                if let Some(prev) = kept.get(&(m.start, m.end)) {
+                    if *prev != std::mem::discriminant(&m.kind) && matches!(m.kind, Kind::OrgHead | Kind::PlaceHead | Kind::Direction(_)) {
                         out.push(m);
                     }
                 }
                 continue;
             }
+            kept.insert((m.start, m.end), std::mem::discriminant(&m.kind));
             for i in m.start..m.end {
                 taken[i] = true;
             }

@@ -51,12 +51,9 @@ impl PlaceFinder {
         PlaceFinder { prepositions: a.place_prepositions.iter().chain(&a.place_heads).map(|w| w.to_lowercase()).collect() }
     }
 
-    fn introduced(&self, doc: &Doc, mentions: &[Mention], start: usize) -> bool {
-        if start == 0 {
-            return false;
-        }
-        let prev = &doc.tokens[start - 1].lower;
-        self.prepositions.contains(prev) || mentions.iter().any(|m| m.end == start && matches!(m.kind, Kind::PlaceHead))
+    /// True if a place word stands right before token `start`; `head_ends` marks where place heads end.
+    fn introduced(&self, doc: &Doc, head_ends: &HashSet<usize>, start: usize) -> bool {
+        start > 0 && (self.prepositions.contains(&doc.tokens[start - 1].lower) || head_ends.contains(&start))
     }
 
     /// The countries an article is about, most mentioned first, for settling ambiguous names.
@@ -77,13 +74,18 @@ impl PlaceFinder {
     pub fn find(&self, doc: &Doc, mentions: &[Mention], names: &[(usize, usize)], context: &[String]) -> Vec<PlaceMention> {
         let geo = Gazetteer::embedded();
         let ctx: Vec<&str> = context.iter().map(String::as_str).collect();
-        let direction_at = |end: usize| mentions.iter().find(|m| m.start == end).and_then(|m| match &m.kind {
-            Kind::Direction(d) => Some((d.clone(), m.end)),
-            _ => None,
-        });
+        let head_ends: HashSet<usize> = mentions.iter().filter(|m| matches!(m.kind, Kind::PlaceHead)).map(|m| m.end).collect();
+        let directions: std::collections::HashMap<usize, (String, usize)> = mentions
+            .iter()
+            .filter_map(|m| match &m.kind {
+                Kind::Direction(d) => Some((m.start, (d.clone(), m.end))),
+                _ => None,
+            })
+            .collect();
+        let direction_at = |end: usize| directions.get(&end).cloned();
         let mut out = Vec::new();
         for m in mentions {
-            let introduced = self.introduced(doc, mentions, m.start);
+            let introduced = self.introduced(doc, &head_ends, m.start);
             match &m.kind {
                 Kind::Country(iso3) => {
                     if let Some((dir, end)) = direction_at(m.end) {
@@ -111,8 +113,12 @@ impl PlaceFinder {
                 _ => {}
             }
         }
+        let mut occupied = vec![false; doc.tokens.len()];
+        for p in &out {
+            occupied[p.start..p.end].iter_mut().for_each(|o| *o = true);
+        }
         for &(a, b) in names {
-            if !self.introduced(doc, mentions, a) || out.iter().any(|p| p.start < b && a < p.end) {
+            if !self.introduced(doc, &head_ends, a) || occupied[a..b].iter().any(|&o| o) {
                 continue;
             }
             let text = doc.span_text(a, b);

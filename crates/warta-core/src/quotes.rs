@@ -79,7 +79,9 @@ impl QuoteFinder {
                 continue;
             }
             let para = doc.sentences[doc.sentence_of(i)].paragraph;
-            let close = (i + 1..n)
+            // Quotes longer than this are taken for stray marks: bounds the search on unbalanced text.
+            const MAX_QUOTE_TOKENS: usize = 2000;
+            let close = (i + 1..n.min(i + MAX_QUOTE_TOKENS))
                 .take_while(|&j| doc.sentences[doc.sentence_of(j)].paragraph == para)
                 .find(|&j| if straight { doc.token_text(j) == "\"" } else { closes(doc.token_text(j)) });
             let Some(close) = close else {

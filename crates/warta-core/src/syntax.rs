@@ -6,6 +6,10 @@ use crate::actors::ActorSpan;
 use std::collections::HashSet;
 use warta_text::Doc;
 
+/// How far a clause or argument search reaches from its word: bounds the work per word, so a text with
+/// no punctuation at all still costs linear time.
+pub const MAX_REACH: usize = 60;
+
 pub struct Clauses {
     /// Token → index of the actor phrase covering it.
     span_at: Vec<Option<usize>>,
@@ -39,7 +43,7 @@ impl Clauses {
 
     /// First token of the clause holding `pos`.
     pub fn clause_start(&self, doc: &Doc, pos: usize) -> usize {
-        let first = doc.sentences[doc.sentence_of(pos)].tokens.start;
+        let first = doc.sentences[doc.sentence_of(pos)].tokens.start.max(pos.saturating_sub(MAX_REACH));
         let mut i = pos;
         while i > first && !self.is_break(doc, i - 1, true) {
             i -= 1;
@@ -49,7 +53,7 @@ impl Clauses {
 
     /// End (exclusive) of the clause after `pos`; commas only end it when `comma_breaks`.
     pub fn clause_end(&self, doc: &Doc, pos: usize, comma_breaks: bool) -> usize {
-        let last = doc.sentences[doc.sentence_of(pos.min(doc.tokens.len() - 1))].tokens.end;
+        let last = doc.sentences[doc.sentence_of(pos.min(doc.tokens.len() - 1))].tokens.end.min(pos + MAX_REACH);
         let mut i = pos;
         while i < last && !self.is_break(doc, i, comma_breaks) {
             i += 1;
