@@ -41,6 +41,8 @@ struct Parts {
     name: Option<(usize, usize)>,
     pair: bool,
     first_person: bool,
+    /// A linker ("'s") was absorbed and still waits for its role.
+    linked: bool,
 }
 
 /// A component: a dictionary mention or a capitalised name span.
@@ -63,7 +65,7 @@ impl Part {
 pub fn find_actors(doc: &Doc, mentions: &[Mention], names: &[(usize, usize)]) -> Vec<ActorSpan> {
     let mut parts: Vec<Part> = mentions
         .iter()
-        .filter(|m| matches!(m.kind, Kind::Country(_) | Kind::Metonym { .. } | Kind::Org { .. } | Kind::Role { .. } | Kind::PairAnaphor | Kind::FirstPerson))
+        .filter(|m| matches!(m.kind, Kind::Country(_) | Kind::Metonym { .. } | Kind::Org { .. } | Kind::Role { .. } | Kind::PairAnaphor | Kind::FirstPerson | Kind::Linker))
         .cloned()
         .map(Part::M)
         .chain(names.iter().map(|&(a, b)| Part::Name(a, b)))
@@ -73,6 +75,10 @@ pub fn find_actors(doc: &Doc, mentions: &[Mention], names: &[(usize, usize)]) ->
     let mut spans = Vec::new();
     let mut i = 0;
     while i < parts.len() {
+        if matches!(&parts[i], Part::M(Mention { kind: Kind::Linker, .. })) {
+            i += 1;
+            continue;
+        }
         let (start, mut end) = parts[i].range();
         let mut p = Parts::default();
         absorb(&mut p, &parts[i]);
@@ -85,6 +91,11 @@ pub fn find_actors(doc: &Doc, mentions: &[Mention], names: &[(usize, usize)]) ->
             absorb(&mut p, &parts[j]);
             end = b;
             j += 1;
+        }
+        // A linker with no role after it is not part of the phrase ("Russia's attack").
+        if p.linked && p.sector.is_none() {
+            end -= 1;
+            p.linked = false;
         }
         // Appositive: "Name, role country".
         if p.name.is_some() && p.sector.is_none() && p.country.is_none() && p.org.is_none() && j < parts.len() && doc.tokens.get(end).is_some_and(|t| t.lower == ",") {
@@ -114,11 +125,14 @@ pub fn find_actors(doc: &Doc, mentions: &[Mention], names: &[(usize, usize)]) ->
     spans
 }
 
+/// The phrase grammar. Indonesian puts the role first ("Presiden Rusia Vladimir Putin"), English the
+/// holder first ("Russian President Vladimir Putin", "Russia's defence minister"); both are accepted.
 fn accepts(p: &Parts, next: &Part) -> bool {
     let has_holder = p.country.is_some() || p.org.is_some() || p.metonym.is_some();
     match next {
         Part::M(m) => match &m.kind {
-            Kind::Role { .. } => p.sector.is_some() && !has_holder && p.name.is_none(),
+            Kind::Linker => has_holder && p.sector.is_none() && p.name.is_none() && !p.linked,
+            Kind::Role { .. } => p.name.is_none() && (p.sector.is_some() && !has_holder || has_holder && p.sector.is_none()),
             Kind::Country(_) | Kind::Org { .. } | Kind::Metonym { .. } => p.sector.is_some() && !has_holder && p.name.is_none(),
             _ => false,
         },
@@ -144,6 +158,7 @@ fn absorb(p: &mut Parts, part: &Part) {
             Kind::Metonym { code, country } => p.metonym = Some((code.clone(), country.clone())),
             Kind::PairAnaphor => p.pair = true,
             Kind::FirstPerson => p.first_person = true,
+            Kind::Linker => p.linked = true,
             _ => {}
         },
     }
@@ -183,19 +198,22 @@ fn build(doc: &Doc, start: usize, end: usize, p: &Parts) -> ActorSpan {
 
 /// Gives short names the code of the full name seen earlier ("Putin" → Vladimir Putin, RUSGOV).
 fn resolve_names(doc: &Doc, spans: &mut [ActorSpan]) {
+    // Full names anywhere in the article count: a quote may name "Blinken" before the text says who he is.
     let mut known: HashMap<String, Actor> = HashMap::new();
+    for s in spans.iter() {
+        let (Some((a, b)), Some(actor)) = (s.person, s.actors.first()) else { continue };
+        known.entry(doc.span_text(a, b).to_lowercase()).or_insert_with(|| actor.clone());
+        for i in a..b {
+            let t = &doc.tokens[i];
+            if t.lower.chars().count() >= 3 && doc.is_capitalised(i) {
+                known.entry(t.lower.clone()).or_insert_with(|| actor.clone());
+            }
+        }
+    }
     for s in spans.iter_mut() {
         let Some((a, b)) = s.person else { continue };
         let full = doc.span_text(a, b).to_string();
-        if let Some(actor) = s.actors.first().cloned() {
-            known.insert(full.to_lowercase(), actor.clone());
-            for i in a..b {
-                let t = &doc.tokens[i];
-                if t.lower.chars().count() >= 3 && doc.is_capitalised(i) {
-                    known.entry(t.lower.clone()).or_insert_with(|| actor.clone());
-                }
-            }
-        } else if s.actors.is_empty() {
+        if s.actors.is_empty() {
             let key = full.to_lowercase();
             let last = doc.tokens[b - 1].lower.clone();
             if let Some(actor) = known.get(&key).or_else(|| if b - a == 1 { known.get(&last) } else { None }) {
@@ -223,5 +241,70 @@ fn resolve_pairs(doc: &Doc, spans: &mut [ActorSpan]) {
                 recent.push(bare);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::indonesian;
+
+    /// Actor phrases of a text: (phrase text, codes, person name).
+    fn actors(text: &str) -> Vec<(String, Vec<String>, Option<String>)> {
+        let st = indonesian();
+        let doc = warta_text::segment(text, &st.abbreviations);
+        let mentions = st.mentions.find(&doc);
+        let mut claimed = vec![false; doc.tokens.len()];
+        for m in &mentions {
+            claimed[m.start..m.end].iter_mut().for_each(|c| *c = true);
+        }
+        let names = crate::testing::name_spans(&doc, &mentions, &claimed);
+        find_actors(&doc, &mentions, &names)
+            .into_iter()
+            .map(|s| (doc.span_text(s.start, s.end).to_string(), s.actors.iter().map(|a| a.code.clone()).collect(), s.person.map(|(a, b)| doc.span_text(a, b).to_string())))
+            .collect()
+    }
+
+    fn code_of(text: &str, phrase: &str) -> Vec<String> {
+        actors(text).into_iter().find(|(t, ..)| t == phrase).unwrap_or_else(|| panic!("no phrase {phrase:?} in {:?}", actors(text))).1
+    }
+
+    #[test]
+    fn role_country_and_name_make_one_actor() {
+        let a = actors("Presiden Rusia Vladimir Putin tiba di Pyongyang.");
+        assert_eq!(a[0], ("Presiden Rusia Vladimir Putin".into(), vec!["RUSGOV".into()], Some("Vladimir Putin".into())));
+        assert_eq!(code_of("Menteri Luar Negeri AS Antony Blinken berbicara.", "Menteri Luar Negeri AS Antony Blinken"), ["USAGOV"]);
+        assert_eq!(code_of("Sekretaris Jenderal NATO Jens Stoltenberg hadir.", "Sekretaris Jenderal NATO Jens Stoltenberg"), ["IGOWSTNAT"]);
+        assert_eq!(code_of("Pasukan keamanan Israel menembak.", "Pasukan keamanan Israel"), ["ISRMIL"]);
+        assert_eq!(code_of("Pihak berwenang Ukraina mengatakan itu.", "Pihak berwenang Ukraina"), ["UKRGOV"]);
+    }
+
+    #[test]
+    fn appositive_role_codes_the_name() {
+        assert_eq!(code_of("Park Jin-kyeong, warga negara Korea Selatan mengatakan hal itu.", "Park Jin-kyeong, warga negara Korea Selatan"), ["KORCVL"]);
+    }
+
+    #[test]
+    fn short_names_take_the_earlier_full_name() {
+        let a = actors("Presiden Rusia Vladimir Putin tiba. Putin lalu berpidato.");
+        let short = a.iter().find(|(t, ..)| t == "Putin").unwrap();
+        assert_eq!(short.1, ["RUSGOV"]);
+        // An unknown name stays a person without a code.
+        let a = actors("Budi Santoso lalu berpidato.");
+        assert!(a.iter().any(|(t, c, _)| t == "Budi Santoso" && c.is_empty()));
+    }
+
+    #[test]
+    fn pair_anaphora_and_generic_roles() {
+        let a = actors("Jepang dan Filipina bertemu. Kedua negara sepakat. Polisi berjaga.");
+        let pair = a.iter().find(|(t, ..)| t == "Kedua negara").unwrap();
+        assert_eq!(pair.1, ["JPN", "PHL"]);
+        assert_eq!(code_of("Polisi berjaga.", "Polisi"), ["COP"]);
+    }
+
+    #[test]
+    fn all_capital_aliases_match_only_in_capitals() {
+        assert_eq!(code_of("Presiden AS berbicara.", "Presiden AS"), ["USAGOV"]);
+        assert!(actors("Ia bertindak sebagai as tim.").iter().all(|(_, c, _)| c.is_empty()));
     }
 }

@@ -5,8 +5,8 @@
 use crate::actors::{find_actors, ActorSpan};
 use crate::cameo::CameoTable;
 use crate::events::{stretch, RawEvent};
-use crate::mentions::Kind;
 use crate::model::*;
+use crate::names::NameTagger;
 use crate::places::{location_of, PlaceFinder, PlaceMention};
 use crate::syntax::Clauses;
 use crate::LanguageStages;
@@ -19,25 +19,12 @@ pub(crate) fn run(st: &LanguageStages, text: &str, published: Option<NaiveDate>,
     let times = st.times.resolve(&doc, published, today);
     let mentions = st.mentions.find(&doc);
 
-    let mut claimed = vec![false; doc.tokens.len()];
-    for m in &mentions {
-        if !matches!(m.kind, Kind::Direction(_) | Kind::PlaceHead) {
-            claimed[m.start..m.end].iter_mut().for_each(|c| *c = true);
-        }
-    }
     let mut in_time = vec![false; doc.tokens.len()];
     for t in &times.timexes {
         in_time[t.tokens.clone()].iter_mut().for_each(|c| *c = true);
     }
-    for (c, t) in claimed.iter_mut().zip(&in_time) {
-        *c |= *t;
-    }
-    let names: Vec<(usize, usize)> = st
-        .mentions
-        .name_spans(&doc, &claimed)
-        .into_iter()
-        .filter(|&(a, b)| !(a..b).all(|i| mentions.iter().any(|m| matches!(m.kind, Kind::NotName) && m.start <= i && i < m.end)))
-        .collect();
+    let named = st.names.find(&doc, &mentions, &in_time);
+    let names = NameTagger::person_spans(&named);
     let mut spans = find_actors(&doc, &mentions, &names);
     let clauses = Clauses::new(&doc, &spans, &st.pack.events.clause_breaks, &st.pack.actors.place_prepositions);
     let quotes = st.quotes.find(&doc, &spans, &clauses);
@@ -46,7 +33,7 @@ pub(crate) fn run(st: &LanguageStages, text: &str, published: Option<NaiveDate>,
     let analyses = st.events.analyse(&doc);
     let raw = st.events.code(&doc, &analyses, &spans, &clauses, &quotes, &in_time);
     let context = PlaceFinder::context_countries(&spans);
-    let places = st.places.find(&doc, &mentions, &names, &context);
+    let places = st.places.find(&doc, &mentions, &NameTagger::place_spans(&named), &context);
 
     let published_value = times.published;
     let events = build_events(&doc, raw, &times.timexes, published_value, &places);
@@ -54,7 +41,7 @@ pub(crate) fn run(st: &LanguageStages, text: &str, published: Option<NaiveDate>,
         id: id.to_string(),
         lang: None,
         published: Published { value: published_value.map(|d| d.to_string()), inferred: times.published_inferred },
-        entities: entities(&doc, &mentions, &names, &spans, &places),
+        entities: st.names.entities(&doc, &mentions, &named, &spans, &places),
         times: times
             .timexes
             .iter()
@@ -256,7 +243,35 @@ fn build_events(doc: &Doc, raw: Vec<RawEvent>, timexes: &[Timex], published: Opt
             e.reciprocal,
         ));
     }
-    merge(events)
+    merge(absorb_generic_targets(events))
+}
+
+/// In one sentence, an event whose targets name no country ("menewaskan warga") adds nothing to an event
+/// of the same type and source with a country target ("serangan Rusia terhadap Ukraina"): it joins it.
+fn absorb_generic_targets(mut events: Vec<(Event, bool)>) -> Vec<(Event, bool)> {
+    let generic = |e: &Event| e.quad_class == 4 && e.target.iter().all(|t| t.country.is_none());
+    let sources = |e: &Event| {
+        let mut k: Vec<String> = e.source.iter().map(actor_key).collect();
+        k.sort();
+        k
+    };
+    let mut drop = vec![false; events.len()];
+    for i in 0..events.len() {
+        if !generic(&events[i].0) {
+            continue;
+        }
+        let (e, _) = &events[i];
+        let host = events.iter().position(|(o, _)| o.sentence.index == e.sentence.index && o.kind == e.kind && !generic(o) && sources(o) == sources(e) && o.modality == e.modality);
+        if host.is_some() {
+            drop[i] = true;
+        }
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    events
 }
 
 /// Reports of the same event (same type, parties and date) become one event; the report with the most
@@ -312,38 +327,5 @@ fn merge(events: Vec<(Event, bool)>) -> Vec<Event> {
         })
         .collect();
     out.sort_by_key(|e| (e.sentence.index, e.trigger.start));
-    out
-}
-
-fn entities(doc: &Doc, mentions: &[crate::mentions::Mention], names: &[(usize, usize)], spans: &[ActorSpan], places: &[PlaceMention]) -> Vec<Entity> {
-    let covering = |a: usize, b: usize| spans.iter().find(|s| s.start <= a && b <= s.end);
-    let mut out = Vec::new();
-    let mut push = |a: usize, b: usize, label: &str, actor: Option<String>, country: Option<String>| {
-        out.push(Entity { text: doc.span_text(a, b).to_string(), label: label.into(), start: doc.tokens[a].cstart, end: doc.tokens[b - 1].cend, actor, country });
-    };
-    for m in mentions {
-        match &m.kind {
-            Kind::Country(c) => push(m.start, m.end, "LOC", Some(c.clone()), Some(c.clone())),
-            Kind::Org { code, country, label } => push(m.start, m.end, label, Some(code.clone()), country.clone()),
-            Kind::Metonym { code, country } => {
-                let place = places.iter().any(|p| p.start == m.start);
-                push(m.start, m.end, "LOC", (!place).then(|| code.clone()), Some(country.clone()));
-            }
-            Kind::Place(_) => {
-                let country = places.iter().find(|p| p.start == m.start).map(|p| p.location.country.clone());
-                push(m.start, m.end, "LOC", None, country);
-            }
-            _ => {}
-        }
-    }
-    for &(a, b) in names {
-        if let Some(p) = places.iter().find(|p| p.start == a) {
-            push(a, b, "LOC", None, Some(p.location.country.clone()));
-            continue;
-        }
-        let actor = covering(a, b).and_then(|s| s.actors.first());
-        push(a, b, "PER", actor.map(|x| x.code.clone()), actor.and_then(|x| x.country.clone()));
-    }
-    out.sort_by_key(|e| e.start);
     out
 }

@@ -80,6 +80,11 @@ impl CameoTable {
             "074" => "0334",
             c if c.starts_with("07") => "033",
             c if c.starts_with("05") => "032",
+            // An offer to release or withdraw is intent to yield.
+            c if c.starts_with("084") => "0353",
+            "085" => "0354",
+            c if c.starts_with("087") => "0356",
+            c if c.starts_with("08") => "035",
             _ => return None,
         };
         self.codes.get(intent).map(|c| c.code)

@@ -45,6 +45,7 @@ pub struct EventCoder {
     by_first: HashMap<String, Vec<usize>>,
     morphology: Morphology,
     agent_markers: HashSet<String>,
+    by_markers: HashSet<String>,
     target_markers: HashSet<String>,
     coordinators: HashSet<String>,
     background: HashSet<String>,
@@ -99,6 +100,7 @@ impl EventCoder {
             by_first,
             morphology: pack.morphology.clone(),
             agent_markers: set(&e.agent_markers),
+            by_markers: set(&e.by_markers),
             target_markers: set(&e.target_markers),
             coordinators: set(&e.coordinators),
             background: set(&e.background_markers),
@@ -196,8 +198,9 @@ impl EventCoder {
         out
     }
 
-    /// The grammatical form of the word at `t`: context words first (English "was", "the"), then affixes.
-    fn form_of(&self, doc: &Doc, an: &Analyses, t: usize) -> Form {
+    /// The grammatical form of the word at `t`: context words first (English "was", "the"), then its
+    /// outermost affix.
+    fn form_of(&self, doc: &Doc, t: usize) -> Form {
         let prev = |k: usize| t.checked_sub(k).map(|i| doc.tokens[i].lower.as_str());
         if (1..=2).any(|k| prev(k).is_some_and(|w| self.passive_aux.contains(w))) {
             return Form::Passive;
@@ -205,12 +208,7 @@ impl EventCoder {
         if prev(1).is_some_and(|w| self.determiners.contains(w)) {
             return Form::Nominal;
         }
-        let rank = |f: Form| match f {
-            Form::Passive => 0,
-            Form::Nominal => 1,
-            Form::Active => 2,
-        };
-        an.0[t].iter().skip(1).min_by_key(|(s, f)| (s.chars().count(), rank(*f))).map(|(_, f)| *f).unwrap_or(Form::Active)
+        self.morphology.outer_form(&doc.tokens[t].lower)
     }
 
     fn phrase_at(doc: &Doc, t: usize, phrase: &[String]) -> bool {
@@ -223,20 +221,50 @@ impl EventCoder {
         let table = CameoTable::get();
         let mut in_quote = vec![false; doc.tokens.len()];
         for q in quotes {
-            for slot in &mut in_quote[q.start..q.end] {
-                *slot = true;
+            // "menyatakan dukungan": a reporting verb straight before a trigger noun is a light verb,
+            // not speech, and what follows is the speaker's own act.
+            let light = !q.direct && q.verb.is_some_and(|v| v + 1 == q.start);
+            for (t, slot) in in_quote[q.start..q.end].iter_mut().enumerate() {
+                *slot = !(light && t == 0);
             }
         }
+        let matches = self.matches(doc, an, blocked);
+        // Trigger words: a noun phrase's agent is not sought past another trigger ("… itu ditolak oleh X").
+        let mut trigger_at = vec![false; doc.tokens.len()];
+        for &(_, first, end, _) in &matches {
+            trigger_at[first..end].iter_mut().for_each(|t| *t = true);
+        }
+        let mut governing: Vec<(usize, String, Form)> = Vec::new();
         let mut out = Vec::new();
-        for (pid, first, end, head) in self.matches(doc, an, blocked) {
+        for (pid, first, end, head) in matches {
             let trig = &self.triggers[self.patterns[pid].trigger];
             let sentence = doc.sentence_of(head);
             // "sebelum pertemuan": an event named as background to a time, not reported here.
-            if first == head && first > 0 && self.background.contains(&doc.tokens[first - 1].lower) && self.form_of(doc, an, head) == Form::Nominal {
+            if first == head && first > 0 && self.background.contains(&doc.tokens[first - 1].lower) && self.form_of(doc, head) == Form::Nominal {
                 continue;
             }
-            let form = if trig.passive { Form::Passive } else { self.form_of(doc, an, first) };
-            let (mut source, mut target) = self.arguments(doc, spans, clauses, form, first, end, head, trig);
+            // The content of a demand, accusation, threat or refusal is not itself an event:
+            // "meminta Australia membebaskan …", "menuduh Korea Utara meluncurkan …".
+            // Its shape: the matrix verb, its object, at most two linking words, then the trigger.
+            if let Some(&(p_end, ref p_code, Form::Active)) = governing.last() {
+                let between = p_end..first.max(p_end);
+                let loose = between.clone().filter(|&t| clauses.span_at(t).is_none()).count();
+                let has_object = between.clone().any(|t| clauses.span_at(t).is_some());
+                let joined = between.clone().any(|t| self.coordinators.contains(&doc.tokens[t].lower));
+                if p_end <= first
+                    && doc.sentence_of(p_end.saturating_sub(1)) == sentence
+                    && has_object
+                    && loose <= 2
+                    && !joined
+                    && clauses.clause_start(doc, first) < p_end
+                    && matches!(p_code.get(..2), Some("09" | "10" | "11" | "12" | "13"))
+                {
+                    continue;
+                }
+            }
+            let form = if trig.passive { Form::Passive } else { self.form_of(doc, first) };
+            governing.push((end, trig.cameo.clone(), form));
+            let (mut source, mut target) = self.arguments(doc, spans, clauses, form, first, end, head, trig, &trigger_at);
             let mut target_from_place = false;
             if target.is_empty() && trig.reciprocal {
                 if source.len() >= 2 {
@@ -293,7 +321,7 @@ impl EventCoder {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn arguments(&self, doc: &Doc, spans: &[ActorSpan], clauses: &Clauses, form: Form, first: usize, end: usize, head: usize, trig: &Trigger) -> (Vec<Actor>, Vec<Actor>) {
+    fn arguments(&self, doc: &Doc, spans: &[ActorSpan], clauses: &Clauses, form: Form, first: usize, end: usize, head: usize, trig: &Trigger, trigger_at: &[bool]) -> (Vec<Actor>, Vec<Actor>) {
         let actors_of = |k: Option<usize>| k.map(|k| self.with_coordination(doc, spans, clauses, k)).unwrap_or_default();
         match form {
             Form::Active => {
@@ -303,15 +331,24 @@ impl EventCoder {
             }
             Form::Passive => {
                 let tgt = actors_of(clauses.subject_before(doc, first, spans));
-                let src = actors_of(self.agent_after(doc, spans, clauses, end, 0).or_else(|| clauses.span_starting_near(end, 0, spans).filter(|&k| usable(&spans[k]))));
+                let src = actors_of(self.agent_after(doc, spans, clauses, end, 0, trigger_at).or_else(|| clauses.span_starting_near(end, 0, spans).filter(|&k| usable(&spans[k]))));
                 (src, tgt)
             }
             Form::Nominal => {
-                let mut src = actors_of(self.agent_after(doc, spans, clauses, end, 3));
+                // "Pengusiran diplomat Rusia oleh Jerman": with an explicit agent after the noun phrase,
+                // the actor inside it is the one acted on.
+                if let Some(by) = self.by_agent(doc, spans, clauses, end, trigger_at) {
+                    let inner = (end..spans[by].start).find_map(|t| clauses.span_at(t)).filter(|&k| usable(&spans[k]));
+                    return (actors_of(Some(by)), actors_of(inner));
+                }
+                let agent = self.agent_after(doc, spans, clauses, end, 3, trigger_at);
+                let mut src = actors_of(agent);
                 if src.is_empty() && first != head {
                     src = actors_of(clauses.subject_before(doc, first, spans));
                 }
-                let tgt = actors_of(self.object_after(doc, spans, clauses, end, trig.target_adjacent).filter(|&k| {
+                // The target follows the agent inside the noun phrase: "serangan Rusia terhadap Ukraina".
+                let from = agent.map(|k| spans[k].end).unwrap_or(end);
+                let tgt = actors_of(self.object_after(doc, spans, clauses, from, trig.target_adjacent).filter(|&k| {
                     // Inside a noun phrase only a marked target counts ("serangan … terhadap Ukraina").
                     spans[k].start > 0 && self.target_markers.contains(&doc.tokens[spans[k].start - 1].lower)
                 }));
@@ -322,7 +359,7 @@ impl EventCoder {
 
     /// The agent of a passive or nominal trigger: after an agent marker, or (nominal) the actor inside
     /// the noun phrase ("serangan pesawat tak berawak Rusia").
-    fn agent_after(&self, doc: &Doc, spans: &[ActorSpan], clauses: &Clauses, end: usize, inside_np: usize) -> Option<usize> {
+    fn agent_after(&self, doc: &Doc, spans: &[ActorSpan], clauses: &Clauses, end: usize, inside_np: usize, trigger_at: &[bool]) -> Option<usize> {
         let stop = clauses.clause_end(doc, end, true);
         let mut i = end;
         let mut after_marker = false;
@@ -330,9 +367,19 @@ impl EventCoder {
         while i < stop {
             if let Some(k) = clauses.span_at(i) {
                 let s = &spans[k];
-                if (after_marker || inside_np > 0) && usable(s) && !clauses.after_place_preposition(doc, s) {
+                // After an agent marker the phrase is the agent even when the marker doubles as a place
+                // word ("bantuan dari Bank Dunia").
+                if usable(s) && (after_marker || inside_np > 0 && !clauses.after_place_preposition(doc, s)) {
                     return Some(k);
                 }
+                if after_marker || inside_np == 0 {
+                    // Inside the noun phrase, skip the patient to reach "oleh X".
+                    i = s.end.max(i + 1);
+                    continue;
+                }
+                return None;
+            }
+            if trigger_at[i] && i > end {
                 return None;
             }
             let l = &doc.tokens[i].lower;
@@ -349,6 +396,13 @@ impl EventCoder {
         None
     }
 
+    /// "… oleh X" within the clause after a noun phrase, not past another trigger.
+    fn by_agent(&self, doc: &Doc, spans: &[ActorSpan], clauses: &Clauses, end: usize, trigger_at: &[bool]) -> Option<usize> {
+        let stop = clauses.clause_end(doc, end, true).min(end + 8);
+        let marker = (end..stop).take_while(|&t| !trigger_at[t]).find(|&t| self.by_markers.contains(&doc.tokens[t].lower) && clauses.span_at(t).is_none())?;
+        clauses.span_starting_near(marker + 1, 0, spans).filter(|&k| usable(&spans[k]))
+    }
+
     /// The first actor after the trigger in its clause, past an optional target marker.
     fn object_after(&self, doc: &Doc, spans: &[ActorSpan], clauses: &Clauses, end: usize, adjacent: bool) -> Option<usize> {
         let stop = clauses.clause_end(doc, end, true);
@@ -358,7 +412,9 @@ impl EventCoder {
             if let Some(k) = clauses.span_at(i) {
                 let s = &spans[k];
                 let marked = s.start > 0 && self.target_markers.contains(&doc.tokens[s.start - 1].lower);
-                if usable(s) && (marked || !clauses.after_place_preposition(doc, s)) {
+                // A phrase overlapping the trigger ("mengirimkan … tentara Korea Utara") is what is acted
+                // with, not on.
+                if usable(s) && s.start >= end && (marked || !clauses.after_place_preposition(doc, s)) {
                     return Some(k);
                 }
                 i = s.end.max(i + 1);
@@ -379,13 +435,17 @@ impl EventCoder {
     }
 
     /// An actor phrase and those coordinated with it ("Australia, Selandia Baru, Korea Selatan dan Jepang").
+    /// A comma joins list items only when a word ("dan") closes the list: "A, B, C dan D" is one list,
+    /// but in "Jika Iran menyerang Israel, Amerika Serikat akan …" the comma ends the clause.
     fn with_coordination(&self, doc: &Doc, spans: &[ActorSpan], clauses: &Clauses, k: usize) -> Vec<Actor> {
-        let mut out = actors_in(doc, &spans[k]);
+        let mut items = vec![(k, true)];
         let mut end = spans[k].end;
         let last = doc.sentences[doc.sentence_of(spans[k].start)].tokens.end;
         loop {
             let mut i = end;
+            let mut by_word = false;
             while i < last && self.coordinators.contains(&doc.tokens[i].lower) && clauses.span_at(i).is_none() {
+                by_word |= doc.tokens[i].kind == warta_text::TokenKind::Word;
                 i += 1;
             }
             if i == end || i >= last {
@@ -393,14 +453,19 @@ impl EventCoder {
             }
             match clauses.span_at(i).filter(|&n| spans[n].start == i && usable(&spans[n])) {
                 Some(n) => {
-                    for a in actors_in(doc, &spans[n]) {
-                        if !out.iter().any(|o| o.code == a.code) {
-                            out.push(a);
-                        }
-                    }
+                    items.push((n, by_word));
                     end = spans[n].end;
                 }
                 None => break,
+            }
+        }
+        let keep = items.iter().rposition(|&(_, by_word)| by_word).unwrap_or(0);
+        let mut out: Vec<Actor> = Vec::new();
+        for &(n, _) in &items[..=keep] {
+            for a in actors_in(doc, &spans[n]) {
+                if !out.iter().any(|o| o.code == a.code) {
+                    out.push(a);
+                }
             }
         }
         out
@@ -518,4 +583,68 @@ fn usable(s: &ActorSpan) -> bool {
 fn actors_in(doc: &Doc, s: &ActorSpan) -> Vec<Actor> {
     let text = doc.span_text(s.start, s.end).to_string();
     s.actors.iter().map(|a| Actor { text: text.clone(), ..a.clone() }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{codes, extract};
+
+    fn one(text: &str) -> crate::model::Event {
+        let r = extract(text);
+        assert_eq!(r.events.len(), 1, "{text}: {:#?}", r.events);
+        r.events.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn active_passive_and_nominal_forms_find_the_same_parties() {
+        for text in [
+            "Rusia menyerang Ukraina dengan rudal.",
+            "Ukraina diserang oleh Rusia dengan rudal.",
+            "Serangan rudal Rusia terhadap Ukraina menewaskan warga.",
+        ] {
+            let e = one(text);
+            assert_eq!(e.kind, "ASSAULT", "{text}");
+            assert_eq!(e.cameo, "195", "{text}: rudal refines to aerial weapons");
+            assert_eq!((codes(&e.source), codes(&e.target)), (vec!["RUS"], vec!["UKR"]), "{text}");
+        }
+    }
+
+    #[test]
+    fn affixed_forms_of_a_root_match() {
+        assert_eq!(one("Polisi Indonesia menangkap tiga aktivis Papua.").cameo, "173");
+        assert_eq!(one("Tiga aktivis ditangkap oleh polisi Indonesia.").kind, "COERCE");
+        assert_eq!(one("Presiden Korea Selatan mengunjungi Jepang.").cameo, "042");
+        assert_eq!(one("Kunjungan Presiden Korea Selatan ke Jepang berlangsung hangat.").cameo, "042");
+    }
+
+    #[test]
+    fn modality_markers() {
+        assert_eq!(one("Pemerintah Jepang tidak mengecam Tiongkok.").modality, "negated");
+        assert_eq!(one("Korea Utara mungkin menyerang Korea Selatan.").modality, "speculative");
+        let r = extract("Rusia mengancam akan menyerang Polandia jika NATO mengirim pasukan.");
+        assert_eq!(r.events.iter().map(|e| (e.kind.as_str(), e.modality.as_str())).collect::<Vec<_>>(), [("THREATEN", "asserted"), ("MOBILIZE", "conditional")]);
+        let e = one("Presiden Vietnam akan mengunjungi Indonesia.");
+        assert_eq!((e.kind.as_str(), e.cameo.as_str(), e.modality.as_str()), ("AGREE", "036", "future"), "a future visit is intent to meet");
+    }
+
+    #[test]
+    fn background_and_war_words_are_not_events() {
+        assert!(extract("Sehari sebelum pertemuan itu, harga minyak naik.").events.is_empty());
+        assert!(extract("Ketika perang Rusia – Ukraina masih berlangsung, harga gandum naik.").events.is_empty());
+    }
+
+    #[test]
+    fn reciprocal_triggers_take_the_other_party() {
+        let e = one("Tiongkok dan Filipina menandatangani perjanjian perikanan.");
+        assert_eq!((codes(&e.source), codes(&e.target)), (vec!["CHN"], vec!["PHL"]));
+        assert_eq!(e.kind, "SUPPORT");
+    }
+
+    #[test]
+    fn reported_blame_is_an_accusation() {
+        let r = extract("Menteri Luar Negeri Inggris mengatakan bahwa Iran melakukan provokasi di Teluk.");
+        let e = r.events.iter().find(|e| e.kind == "ACCUSE").expect("accusation");
+        assert_eq!((codes(&e.source), codes(&e.target)), (vec!["GBRGOV"], vec!["IRN"]));
+        assert_eq!(e.rule, "id.accuse.reported-blame");
+    }
 }

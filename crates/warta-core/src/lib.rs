@@ -12,9 +12,12 @@ pub mod events;
 pub mod langid;
 pub mod mentions;
 pub mod model;
+pub mod names;
 pub mod places;
 pub mod quotes;
 pub mod syntax;
+#[cfg(test)]
+mod testing;
 
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -32,6 +35,7 @@ struct LanguageStages {
     abbreviations: HashSet<String>,
     times: warta_time::TimeResolver,
     mentions: mentions::MentionFinder,
+    names: names::NameTagger,
     quotes: quotes::QuoteFinder,
     events: events::EventCoder,
     places: places::PlaceFinder,
@@ -61,6 +65,7 @@ impl Extractor {
                 abbreviations: pack.general.abbreviations.iter().map(|a| a.to_lowercase()).collect(),
                 times: warta_time::TimeResolver::new(&pack.time),
                 mentions: mentions::MentionFinder::new(&pack),
+                names: names::NameTagger::new(&pack),
                 quotes: quotes::QuoteFinder::new(&pack.speech),
                 events: events::EventCoder::new(&pack),
                 places: places::PlaceFinder::new(&pack),

@@ -22,6 +22,8 @@ pub enum Kind {
     Role { sector: String, titles_person: bool },
     PairAnaphor,
     FirstPerson,
+    /// Joins a holder to its role ("'s").
+    Linker,
     Direction(String),
     PlaceHead,
     OrgHead,
@@ -66,7 +68,6 @@ pub struct MentionFinder {
     /// Pattern id → entries (one phrase may name several things, e.g. a role and an org head).
     entries: Vec<Vec<Entry>>,
     function_words: HashSet<String>,
-    name_particles: HashSet<String>,
 }
 
 /// Tokens of a phrase, lower-cased and joined the way the document stream is.
@@ -156,6 +157,9 @@ impl MentionFinder {
         for w in &a.first_person {
             add(w, Kind::FirstPerson, Some(Case::Any));
         }
+        for w in &a.linkers {
+            add(w, Kind::Linker, Some(Case::Any));
+        }
         for (w, d) in &a.directions {
             add(w, Kind::Direction(d.clone()), Some(Case::Any));
         }
@@ -180,7 +184,6 @@ impl MentionFinder {
             automaton,
             entries,
             function_words: pack.general.function_words.iter().cloned().collect(),
-            name_particles: pack.general.name_particles.iter().cloned().collect(),
         }
     }
 
@@ -260,50 +263,4 @@ impl MentionFinder {
     pub fn is_function_word(&self, lower: &str) -> bool {
         self.function_words.contains(lower)
     }
-
-    /// Capitalised spans that may be names: runs of capitalised words (with name particles and
-    /// hyphenated parts), skipping function words and tokens already claimed by the dictionary.
-    pub fn name_spans(&self, doc: &Doc, claimed: &[bool]) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        for s in &doc.sentences {
-            let title_case = is_title_case(doc, s.tokens.clone());
-            let mut i = s.tokens.start;
-            while i < s.tokens.end {
-                if !self.can_start_name(doc, i, claimed) {
-                    i += 1;
-                    continue;
-                }
-                let mut j = i + 1;
-                while j < s.tokens.end {
-                    if self.can_start_name(doc, j, claimed) {
-                        j += 1;
-                    } else if self.name_particles.contains(&doc.tokens[j].lower)
-                        && j + 1 < s.tokens.end
-                        && self.can_start_name(doc, j + 1, claimed)
-                    {
-                        j += 2;
-                    } else {
-                        break;
-                    }
-                }
-                if !title_case {
-                    out.push((i, j));
-                }
-                i = j;
-            }
-        }
-        out
-    }
-
-    fn can_start_name(&self, doc: &Doc, i: usize, claimed: &[bool]) -> bool {
-        let t = &doc.tokens[i];
-        t.kind == TokenKind::Word && !claimed[i] && doc.is_capitalised(i) && !self.function_words.contains(&t.lower)
-    }
-}
-
-/// A headline written in title case: most of its words capitalised, so capitals say nothing about names.
-pub fn is_title_case(doc: &Doc, range: std::ops::Range<usize>) -> bool {
-    let words: Vec<usize> = range.filter(|&i| doc.tokens[i].kind == TokenKind::Word).collect();
-    let caps = words.iter().filter(|&&i| doc.is_capitalised(i)).count();
-    words.len() >= 4 && caps * 10 >= words.len() * 7
 }

@@ -83,14 +83,23 @@ impl PlaceFinder {
             })
             .collect();
         let direction_at = |end: usize| directions.get(&end).cloned();
+        // English puts the compass word first: "southern Russia".
+        let direction_before: std::collections::HashMap<usize, (String, usize)> = mentions
+            .iter()
+            .filter_map(|m| match &m.kind {
+                Kind::Direction(d) => Some((m.end, (d.clone(), m.start))),
+                _ => None,
+            })
+            .collect();
         let mut out = Vec::new();
         for m in mentions {
             let introduced = self.introduced(doc, &head_ends, m.start);
             match &m.kind {
                 Kind::Country(iso3) => {
-                    if let Some((dir, end)) = direction_at(m.end) {
+                    let compass = direction_at(m.end).map(|(d, end)| (d, m.start, end)).or_else(|| direction_before.get(&m.start).map(|(d, start)| (d.clone(), *start, m.end)));
+                    if let Some((dir, start, end)) = compass {
                         if let Some(p) = geo.directional(iso3, &dir) {
-                            out.push(PlaceMention { start: m.start, end, location: location_of(doc.span_text(m.start, end), &p) });
+                            out.push(PlaceMention { start, end, location: location_of(doc.span_text(start, end), &p) });
                             continue;
                         }
                     }
@@ -129,5 +138,43 @@ impl PlaceFinder {
         }
         out.sort_by_key(|p| p.start);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::extract;
+
+    fn places(text: &str) -> Vec<(String, String, String)> {
+        let r = extract(text);
+        r.events.iter().filter_map(|e| e.location.clone()).map(|l| (l.text, l.country, l.kind)).collect()
+    }
+
+    #[test]
+    fn compass_words_make_a_region_of_the_country() {
+        let p = places("Rusia menyerang sebuah desa di Ukraina timur pada Senin.");
+        assert_eq!(p, [("Ukraina timur".to_string(), "UKR".to_string(), "region".to_string())]);
+    }
+
+    #[test]
+    fn names_after_place_words_are_geocoded() {
+        let p = places("Polisi Indonesia menangkap dua pengedar di Kota Bandung.");
+        assert_eq!(p[0].1, "IDN");
+        let p = places("Militer Rusia menyerang gedung di wilayah Kharkiv.");
+        assert_eq!((p[0].0.as_str(), p[0].1.as_str()), ("Kharkiv", "UKR"));
+    }
+
+    #[test]
+    fn washington_is_the_capital_in_a_us_story() {
+        let r = extract("Presiden AS Joe Biden akan bertemu Presiden Indonesia di Washington bulan depan.");
+        let l = r.events[0].location.as_ref().unwrap();
+        assert_eq!((l.name.as_str(), l.country.as_str()), ("Washington", "USA"));
+        assert!(l.lon < -76.0 && l.lon > -78.0);
+    }
+
+    #[test]
+    fn no_place_rather_than_a_guess() {
+        let r = extract("Presiden Rusia mengecam Amerika Serikat.");
+        assert!(r.events[0].location.is_none());
     }
 }

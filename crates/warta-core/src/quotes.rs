@@ -113,6 +113,13 @@ impl QuoteFinder {
             let sp = clauses.span_starting_near(j + 1, 2, spans);
             return Some((sp, j));
         }
+        // `"…," Putin said.`: the speaker stands between the quote and the verb.
+        if let Some(sp) = clauses.span_starting_near(j, 0, spans) {
+            let v = spans[sp].end;
+            if v < doc.tokens.len() && self.is_reporting_verb(&doc.tokens[v].lower) {
+                return Some((Some(sp), v));
+            }
+        }
         None
     }
 
@@ -174,5 +181,46 @@ impl QuoteFinder {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::extract;
+
+    #[test]
+    fn direct_quote_with_the_verb_after() {
+        let r = extract("“Kami tidak akan mundur dari perundingan ini,” kata Menteri Luar Negeri Retno Marsudi.");
+        let q = &r.quotes[0];
+        assert!(q.direct);
+        assert_eq!(q.text, "Kami tidak akan mundur dari perundingan ini");
+        assert_eq!(q.speaker.as_deref(), Some("Retno Marsudi"));
+        assert_eq!(q.speaker_actor.as_deref(), None, "no country named: no actor code is invented");
+    }
+
+    #[test]
+    fn direct_quote_with_the_speaker_before() {
+        let r = extract("Presiden Prancis Emmanuel Macron mengatakan: “Eropa harus bersatu menghadapi krisis ini.”");
+        let q = r.quotes.iter().find(|q| q.direct).unwrap();
+        assert_eq!(q.speaker.as_deref(), Some("Emmanuel Macron"));
+        assert_eq!(q.speaker_actor.as_deref(), Some("FRAGOV"));
+    }
+
+    #[test]
+    fn indirect_speech() {
+        let r = extract("Perdana Menteri Jepang Fumio Kishida mengatakan bahwa Tokyo akan menambah anggaran pertahanan.");
+        let q = &r.quotes[0];
+        assert!(!q.direct);
+        assert_eq!(q.text, "Tokyo akan menambah anggaran pertahanan");
+        assert_eq!(q.speaker_actor.as_deref(), Some("JPNGOV"));
+        let r = extract("Menurut polisi Thailand, tiga tersangka telah ditangkap di Bangkok.");
+        assert_eq!(r.quotes[0].speaker_actor.as_deref(), Some("THACOP"));
+        assert_eq!(r.quotes[0].text, "tiga tersangka telah ditangkap di Bangkok");
+    }
+
+    #[test]
+    fn unbalanced_quotes_do_not_break_anything() {
+        let r = extract("“Kalimat ini tidak pernah ditutup dan terus berjalan tanpa akhir yang jelas sama sekali.");
+        assert!(r.quotes.iter().all(|q| !q.direct));
     }
 }

@@ -90,3 +90,30 @@ impl Clauses {
         (pos..pos + max_gap + 1).find_map(|i| self.span_at(i).filter(|&k| spans[k].start == i))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::indonesian;
+
+    #[test]
+    fn clauses_cut_at_commas_and_break_words_but_not_inside_actors() {
+        let st = indonesian();
+        let text = "Ketika perang berlanjut, Park Jin-kyeong, warga negara Korea Selatan mengatakan itu karena takut.";
+        let doc = warta_text::segment(text, &st.abbreviations);
+        let mentions = st.mentions.find(&doc);
+        let mut claimed = vec![false; doc.tokens.len()];
+        for m in &mentions {
+            claimed[m.start..m.end].iter_mut().for_each(|c| *c = true);
+        }
+        let names = crate::testing::name_spans(&doc, &mentions, &claimed);
+        let spans = crate::actors::find_actors(&doc, &mentions, &names);
+        let c = Clauses::new(&doc, &spans, &st.pack.events.clause_breaks, &st.pack.actors.place_prepositions);
+        let verb = doc.tokens.iter().position(|t| t.lower == "mengatakan").unwrap();
+        let subject = c.subject_before(&doc, verb, &spans).unwrap();
+        assert_eq!(doc.span_text(spans[subject].start, spans[subject].end), "Park Jin-kyeong, warga negara Korea Selatan");
+        let takut = doc.tokens.iter().position(|t| t.lower == "takut").unwrap();
+        assert_eq!(doc.token_text(c.clause_start(&doc, takut)), "takut", "\"karena\" opens a new clause");
+        assert_eq!(doc.token_text(c.clause_start(&doc, verb)), "Park");
+    }
+}

@@ -101,9 +101,107 @@ pub struct Actors {
     /// Words that head organisation names ("Partai", "Kementerian").
     #[serde(default)]
     pub org_heads: Vec<String>,
+    /// Words that may join a holder to its role ("Russia's defence minister").
+    #[serde(default)]
+    pub linkers: Vec<String>,
     /// Capitalised words that are never actors or names on their own ("KTT").
     #[serde(default)]
     pub not_names: Vec<String>,
+}
+
+/// What the name tagger needs to label capitalised spans as persons, organisations and places
+/// (`names.toml`). Every list is lower-case; phrases of up to three words are allowed where noted.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// Titles and ranks before a person's name that are not part of it ("Bapak", "Komjen"); phrases.
+    #[serde(default)]
+    pub person_titles: Vec<String>,
+    /// Titles that are part of the name and make a person of it ("Gus", "Raden").
+    #[serde(default)]
+    pub name_titles: Vec<String>,
+    /// Lower-case particles inside a person's name ("bin", "van").
+    #[serde(default)]
+    pub particles: Vec<String>,
+    /// Lower-case words joining the parts of an organisation or place name ("dan", "of").
+    #[serde(default)]
+    pub connectors: Vec<String>,
+    /// Words just before a name that make it a person ("kata", "penyanyi"); phrases.
+    #[serde(default)]
+    pub person_cues: Vec<String>,
+    /// Words just before a name that make it an organisation ("klub", "partai"); phrases.
+    #[serde(default)]
+    pub org_cues: Vec<String>,
+    /// First words of organisation names, beyond `actors.org_heads`; phrases.
+    #[serde(default)]
+    pub org_heads: Vec<String>,
+    /// Last words of organisation names ("FC", "Tbk").
+    #[serde(default)]
+    pub org_suffixes: Vec<String>,
+    /// First words of place names, beyond `actors.place_heads`; phrases. Also taken into the span when
+    /// written in lower case just before a name ("kota Bandung").
+    #[serde(default)]
+    pub place_heads: Vec<String>,
+    /// Last words of place names ("City", "River").
+    #[serde(default)]
+    pub place_suffixes: Vec<String>,
+    /// Place heads that, in lower case just before a name, belong to it ("kota Bandung"); phrases.
+    #[serde(default)]
+    pub inclusive_heads: Vec<String>,
+    /// Words just before a name that make it a place, beyond `actors.place_prepositions`; phrases.
+    #[serde(default)]
+    pub place_cues: Vec<String>,
+    /// Capitalised words that close a place name ("Jakarta Pusat", "Jawa Tengah").
+    #[serde(default)]
+    pub place_directions: Vec<String>,
+    /// Common words that are capitalised only because they open a sentence or a title.
+    #[serde(default)]
+    pub common_words: Vec<String>,
+    /// Capitalised words never a name on their own that end a name run outside headed names ("Rp",
+    /// "Pemilu"); phrases.
+    #[serde(default)]
+    pub not_names: Vec<String>,
+    /// First words of names of events, awards, documents and works, which are no entity ("Piala"); phrases.
+    #[serde(default)]
+    pub misc_heads: Vec<String>,
+    /// Words just before a name that make it a work, product or the like, no entity ("film", "pesawat").
+    #[serde(default)]
+    pub misc_cues: Vec<String>,
+    /// Last words of such names ("Award", "Cup").
+    #[serde(default)]
+    pub misc_suffixes: Vec<String>,
+    /// Verbal prefixes: a long sentence-initial word with one, followed by a lower-case non-verb, is a verb.
+    #[serde(default)]
+    pub verbal_prefixes: Vec<String>,
+    /// Capitalised adjectives (religion, people) that are part of names but never names alone.
+    #[serde(default)]
+    pub proper_adjectives: Vec<String>,
+    /// Surname prefixes before an inner capital ("McCain"), which then does not mark a brand name.
+    #[serde(default)]
+    pub surname_prefixes: Vec<String>,
+    /// Places the gazetteer lacks (continents, world regions, islands); phrases.
+    #[serde(default)]
+    pub known_places: Vec<String>,
+    /// Words after which a country name describes (a people, a currency) rather than names a place.
+    #[serde(default)]
+    pub attributive_words: Vec<String>,
+    /// Auxiliaries that, right after a country name, make it the acting subject rather than a place.
+    #[serde(default)]
+    pub subject_markers: Vec<String>,
+    /// The country whose smaller towns the tagger takes for places without a cue (ISO alpha-3).
+    #[serde(default)]
+    pub home_country: Option<String>,
+    /// Prefixes of verbs: a sentence-initial capitalised word followed by such a word is a subject.
+    #[serde(default)]
+    pub verb_prefixes: Vec<String>,
+    /// Clitics that end only common words ("-nya").
+    #[serde(default)]
+    pub clitics: Vec<String>,
+    /// A word with one of these prefixes and one of `derived_suffixes` is a derived common word.
+    #[serde(default)]
+    pub derived_prefixes: Vec<String>,
+    #[serde(default)]
+    pub derived_suffixes: Vec<String>,
 }
 
 /// One event trigger: patterns that evidence a CAMEO code.
@@ -146,6 +244,9 @@ pub struct Events {
     /// Words after which the agent of a passive or nominal trigger follows ("oleh", "dari").
     #[serde(default)]
     pub agent_markers: Vec<String>,
+    /// Agent markers that only ever introduce an agent ("oleh", "by"), unlike "dari" (also "from a place").
+    #[serde(default)]
+    pub by_markers: Vec<String>,
     /// Words after which the target follows ("terhadap", "kepada").
     #[serde(default)]
     pub target_markers: Vec<String>,
@@ -211,6 +312,7 @@ pub struct Pack {
     pub modality: Modality,
     pub time: TimeWords,
     pub morphology: Morphology,
+    pub names: Names,
 }
 
 /// A pack that failed to load: which file and why.
@@ -257,6 +359,7 @@ impl Pack {
                 "modality.toml" => pack.modality = toml::from_str(text).map_err(|e| err(e.to_string()))?,
                 "time.toml" => pack.time = toml::from_str(text).map_err(|e| err(e.to_string()))?,
                 "morphology.toml" => pack.morphology = toml::from_str(text).map_err(|e| err(e.to_string()))?,
+                "names.toml" => pack.names = toml::from_str(text).map_err(|e| err(e.to_string()))?,
                 other => return Err(err(format!("unknown pack file {other}"))),
             }
         }

@@ -104,6 +104,24 @@ impl Morphology {
         out
     }
 
+    /// The form the word's outermost affix gives it: that affix decides voice ("di-" passive, "pe-…-an"
+    /// noun), whatever inner layers a stripping could also read into the stem.
+    pub fn outer_form(&self, word: &str) -> Form {
+        let long_enough = |rest: &str| rest.chars().count() >= self.min_stem;
+        for p in &self.prefixes {
+            if word.strip_prefix(p.form.as_str()).is_some_and(long_enough) {
+                return gives(&p.gives).unwrap_or(Form::Active);
+            }
+        }
+        let bare = self.particles.iter().find_map(|p| word.strip_suffix(p.as_str()).filter(|r| long_enough(r))).unwrap_or(word);
+        for s in &self.suffixes {
+            if bare.strip_suffix(s.form.as_str()).is_some_and(long_enough) {
+                return gives(&s.gives).unwrap_or(Form::Active);
+            }
+        }
+        Form::Active
+    }
+
     fn strip_prefixes(&self, stem: &str, suffix_form: Option<Form>, depth: usize, out: &mut Vec<(String, Form)>) {
         if depth == 0 {
             return;
@@ -150,6 +168,25 @@ mod tests {
         assert!(has(&m, "ditangkap", "tangkap", Form::Passive));
         assert!(has(&m, "berunjuk", "unjuk", Form::Active));
         assert!(has(&m, "kunjungannya", "kunjung", Form::Nominal));
+    }
+
+    #[test]
+    fn the_outermost_affix_decides_the_form() {
+        let m = indonesian();
+        for (w, f) in [
+            ("bekerja", Form::Active),
+            ("menerima", Form::Active),
+            ("memenuhi", Form::Active),
+            ("mengecam", Form::Active),
+            ("memperingatkan", Form::Active),
+            ("pembebasan", Form::Nominal),
+            ("diserang", Form::Passive),
+            ("serangan", Form::Nominal),
+            ("kunjungannya", Form::Nominal),
+            ("kesepakatan", Form::Nominal),
+        ] {
+            assert_eq!(m.outer_form(w), f, "{w}");
+        }
     }
 
     #[test]

@@ -4,6 +4,13 @@
 //! lower-cased; a word may be a phrase of several words ("hari ini", "keesokan harinya"), matched token by
 //! token. A word may appear in several lists (Indonesian "minggu" is both Sunday and the unit week; "hari" is
 //! both the unit day and the word that may precede a weekday): the resolver decides by context.
+//!
+//! Markers may follow what they mark ("pekan lalu", "two days ago": `markers.past` …) or precede it ("last
+//! week": `markers.preceding_past` …); a language fills the lists it uses. A hyphenated token is also read
+//! by its parts: a start/middle/end word and a month or year ("mid-July", "mid-2023"), a tens word and a digit
+//! word ("twenty-five"), a number and a unit ("three-day"). Digits with a suffix are read as an ordinal day
+//! ("19th", `ordinal_suffixes`), a decade ("1990s", `markers.decade_suffixes`) or a clock time ("9pm", a day
+//! part with `marks_clock`).
 
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -19,6 +26,15 @@ pub struct TimeWords {
     /// True when the language writes the month before the day ("June 19, 2024"); false for "19 Juni 2024".
     #[serde(default)]
     pub month_before_day: bool,
+    /// True when the other order is written too ("19 June 2024" next to "June 19, 2024").
+    #[serde(default)]
+    pub either_date_order: bool,
+    /// Suffixes written right after the digits of an ordinal day ("19th", "1st"); lower-case.
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
+    /// Words between a day number and a month name ("the 19th of June").
+    #[serde(default)]
+    pub date_joiners: Vec<String>,
     /// Words that may precede a weekday and belong to the expression ("hari Rabu").
     #[serde(default)]
     pub day_words: Vec<String>,
@@ -95,6 +111,9 @@ pub struct Numbers {
     /// Words for an unspecified number ("beberapa hari" → P`X`D).
     #[serde(default)]
     pub vague: Vec<String>,
+    /// Words for a number of times ("twice" = 2 in "twice a week").
+    #[serde(default)]
+    pub multiples: BTreeMap<String, u32>,
 }
 
 /// Function words of time expressions.
@@ -110,6 +129,36 @@ pub struct Markers {
     /// After a unit, weekday or month: the one holding the reference ("tahun ini").
     #[serde(default)]
     pub this: Vec<String>,
+    /// Before a unit, weekday or month: the one before the reference ("last week", "last Tuesday").
+    #[serde(default)]
+    pub preceding_past: Vec<String>,
+    /// Before a unit, weekday or month: the one after the reference ("next year", "next Monday").
+    #[serde(default)]
+    pub preceding_future: Vec<String>,
+    /// Before a unit, weekday or month: the one holding the reference ("this month", "this Friday").
+    #[serde(default)]
+    pub preceding_this: Vec<String>,
+    /// Before a unit: the one before the previous date in the text ("the previous week").
+    #[serde(default)]
+    pub preceding_previous: Vec<String>,
+    /// Before a unit: the one after the previous date in the text ("the following month").
+    #[serde(default)]
+    pub preceding_following: Vec<String>,
+    /// Before a `preceding_this` word and a unit: the part of it before or after the reference; the value
+    /// stays the whole unit ("earlier this month" → the month, "later this year" → the year).
+    #[serde(default)]
+    pub relative_parts: Vec<String>,
+    /// Before an amount of time or a unit, keeping it a duration ("the past three days", "the next two
+    /// weeks", "over the past week").
+    #[serde(default)]
+    pub duration_heads: Vec<String>,
+    /// Articles that may stand between a start/middle/end word or a before/after word and what follows
+    /// ("the end of the year", "a day before the summit"). In a language with articles a start/middle/end
+    /// word makes a bare unit the current one only through an article ("the end of the year", not "his
+    /// early years"); and an article before a `preceding_*` marker and a unit makes it no date ("the last
+    /// day of the talks").
+    #[serde(default)]
+    pub articles: Vec<String>,
     /// Earlier on the reference day, next to a part of day ("tadi pagi", "pagi tadi").
     #[serde(default)]
     pub recent: Vec<String>,
@@ -167,7 +216,7 @@ pub struct Markers {
     /// "waktu setempat": the clock time is local time.
     #[serde(default)]
     pub local_time: Vec<String>,
-    /// The suffix after a year and a hyphen that makes it a decade ("1990-an").
+    /// The suffix after a year, with a hyphen ("1990-an") or without ("1990s"), that makes it a decade.
     #[serde(default)]
     pub decade_suffixes: Vec<String>,
 }
@@ -193,6 +242,10 @@ pub struct DayPart {
     /// Hours of the day it covers, `[from, to]` on a 0–47 clock (so night may run past midnight: [18, 28]).
     /// A clock hour with this part is read as the hour or the hour + 12 that falls in the range.
     pub hours: [u32; 2],
+    /// True for words that only follow a clock hour and make it a clock time by themselves ("10 a.m.",
+    /// "9pm"); they never attach to a weekday or a relative day.
+    #[serde(default)]
+    pub marks_clock: bool,
 }
 
 /// Vague references (TIMEX3 PAST_REF, PRESENT_REF, FUTURE_REF).

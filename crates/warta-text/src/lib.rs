@@ -127,10 +127,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     j += 1;
                     continue;
                 }
-                // Inner joiners: "Jong-un", "Kim's", "10.00", "2,5" — only between two word characters.
+                // Inner joiners: "Jong-un", "Jum'at", "10.00", "2,5" — only between two word characters.
+                // A possessive "'s" stays a token of its own ("Russia" + "'s"), so the name still matches.
                 let next = chars.get(j + 1).map(|p| p.1);
+                let possessive = matches!(d, '\'' | '’')
+                    && matches!(next, Some('s' | 'S'))
+                    && !chars.get(j + 2).is_some_and(|p| p.1.is_alphanumeric());
                 let joins = match d {
-                    '-' | '\u{2011}' | '\'' | '’' => next.is_some_and(|x| x.is_alphanumeric()) && !all_digits,
+                    '-' | '\u{2011}' | '\'' | '’' => next.is_some_and(|x| x.is_alphanumeric()) && !all_digits && !possessive,
                     '.' | ',' | ':' => all_digits && next.is_some_and(|x| x.is_ascii_digit()),
                     _ => false,
                 };
@@ -149,6 +153,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 TokenKind::Word
             };
             i = j;
+        } else if matches!(c, '\'' | '’') && (i == 0 || is_word_char(chars[i - 1].1)) && matches!(chars.get(i + 1).map(|p| p.1), Some('s' | 'S')) && !chars.get(i + 2).is_some_and(|p| p.1.is_alphanumeric()) {
+            kind = TokenKind::Word;
+            i += 2;
         } else {
             kind = TokenKind::Punct;
             i += 1;
@@ -204,6 +211,7 @@ pub fn segment<'a>(text: &'a str, abbreviations: &HashSet<String>) -> Doc<'a> {
                 }
             } else if !abbrev && j >= tokens.len() {
                 i = j - 1;
+                boundary = true;
             }
         }
         if boundary {
@@ -278,6 +286,13 @@ mod tests {
     }
 
     #[test]
+    fn possessive_s_is_its_own_token() {
+        let toks = tokenize("Russia's minister, Jum'at, didn't");
+        let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(words, ["russia", "'s", "minister", ",", "jum'at", ",", "didn't"]);
+    }
+
+    #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
         let s = sentences("Dr. Budi tinggal di Jl. Merdeka. Ia lahir 5 Sept. 1960 di Bandung. J. Smith datang.");
         assert_eq!(s, ["Dr. Budi tinggal di Jl. Merdeka.", "Ia lahir 5 Sept. 1960 di Bandung.", "J. Smith datang."]);
@@ -297,6 +312,8 @@ mod tests {
         assert_eq!(s, ["Putin tiba pada Rabu (19 Juni).", "Hal ini menarik.", "Ia berkata: “Ini global”.", "Lalu pergi."]);
         let s = sentences("“Kami prihatin,” kata Blinken. (sin)");
         assert_eq!(s, ["“Kami prihatin,” kata Blinken.", "(sin)"]);
+        let s = sentences("Ia berkata: “Eropa harus bersatu.”");
+        assert_eq!(s, ["Ia berkata: “Eropa harus bersatu.”"]);
     }
 
     #[test]

@@ -17,6 +17,11 @@
 //!
 //! No pass rescans the document per token, so the whole is O(tokens × a constant bounded by the pack).
 //!
+//! Word order is data too: markers may follow what they mark (Indonesian "pekan lalu", English "two days
+//! ago") or precede it (English "last week", "next Monday", "earlier this month"); dates may put the day
+//! or the month first, or accept both ("19 Juni 2024", "June 19, 2024", "19th of June"). A language fills
+//! the lists it needs; empty lists switch the corresponding readings off.
+//!
 //! Values follow TIMEX3: a value is `None` (null) when it cannot be resolved — deictic expressions
 //! ("kemarin", "Rabu") without a publication date never get an invented one.
 
@@ -210,12 +215,41 @@ enum Cat {
     MonthWord,
     YearWord,
     ClockWord,
+    /// A marker before a unit, weekday or month ("last", "next", "this").
+    Pre(Dir),
+    /// A marker before a unit, relative to the previous date: −1 "the previous", +1 "the following".
+    PreAna(i8),
+    /// "earlier"/"later" before "this" and a unit.
+    RelPart,
+    DurHead,
+    Article,
+    DateJoiner,
+    /// "twice" = 2.
+    Multiple(u32),
+    // Readings of one token made of parts (see `Lexicon::compound`).
+    /// "19th".
+    Ordinal(u32),
+    /// "1990s".
+    DecadeTok(i32),
+    /// "mid-July".
+    PartMonth(Part, u32),
+    /// "mid-2023".
+    PartYear(Part, i32),
+    /// "three-day".
+    NumUnit(u32, Unit),
+    /// "9pm", "10.30am": hour, minute, day part.
+    ClockPart(u32, u32, u8),
 }
 
 /// Phrases by their first word; each entry holds the remaining words and the reading.
 #[derive(Debug, Default)]
 struct Lexicon {
     by_first: HashMap<String, Vec<(Vec<String>, Cat)>>,
+    /// Suffixes of ordinal days ("th") and of decades ("s"), lower-case.
+    ordinal_suffixes: Vec<String>,
+    decade_suffixes: Vec<String>,
+    /// By day-part index: whether the part marks a clock time ("a.m.").
+    clock_parts: Vec<bool>,
 }
 
 impl Lexicon {
@@ -236,18 +270,106 @@ impl Lexicon {
     }
 
     /// Every reading starting at every token, with the token index just past it. One hash lookup per token
-    /// plus a bounded comparison per entry: linear in the number of tokens.
+    /// plus a bounded comparison per entry, and a few lookups for a token made of parts: linear in the
+    /// number of tokens.
     fn tag(&self, tokens: &[Token]) -> Vec<Vec<(Cat, usize)>> {
         let mut out = vec![Vec::new(); tokens.len()];
         for (i, t) in tokens.iter().enumerate() {
-            let Some(list) = self.by_first.get(&t.lower) else { continue };
-            for (rest, cat) in list {
-                let end = i + 1 + rest.len();
-                if end <= tokens.len() && rest.iter().zip(&tokens[i + 1..end]).all(|(w, t)| *w == t.lower) {
-                    out[i].push((*cat, end));
+            if let Some(list) = self.by_first.get(&t.lower) {
+                for (rest, cat) in list {
+                    let end = i + 1 + rest.len();
+                    if end <= tokens.len() && rest.iter().zip(&tokens[i + 1..end]).all(|(w, t)| *w == t.lower) {
+                        out[i].push((*cat, end));
+                    }
+                }
+            }
+            if t.kind == TokenKind::Word {
+                for c in self.compound(&t.lower) {
+                    out[i].push((c, i + 1));
                 }
             }
         }
+        out
+    }
+
+    /// The one-word readings of `w`.
+    fn single<'a>(&'a self, w: &str) -> impl Iterator<Item = Cat> + 'a {
+        self.by_first.get(w).into_iter().flatten().filter(|(rest, _)| rest.is_empty()).map(|(_, c)| *c)
+    }
+
+    /// Readings of a word token made of parts: digits with a suffix ("19th", "1990s", "9pm", "10.30am") or
+    /// two words joined by a hyphen ("mid-July", "mid-2023", "twenty-five", "three-day"). Work bounded by the
+    /// token's length and the readings of its parts.
+    fn compound(&self, w: &str) -> Vec<Cat> {
+        let mut out = Vec::new();
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            let cut = w.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':')).unwrap_or(w.len());
+            let (num, suf) = w.split_at(cut);
+            if suf.is_empty() || num.len() > 9 {
+                return out;
+            }
+            if num.bytes().all(|b| b.is_ascii_digit()) {
+                let Ok(n) = num.parse::<u32>() else { return out };
+                if self.ordinal_suffixes.iter().any(|x| x == suf) {
+                    out.push(Cat::Ordinal(n));
+                }
+                if num.len() == 4 && n % 10 == 0 && self.decade_suffixes.iter().any(|x| x == suf) {
+                    out.push(Cat::DecadeTok(n as i32));
+                }
+            }
+            // "9pm", "10.30am": an hour (and minutes) and a clock-marking day part.
+            let parts: Vec<&str> = num.split(['.', ':']).collect();
+            let clock = match parts.as_slice() {
+                [h] if (1..=2).contains(&h.len()) => h.parse::<u32>().ok().map(|h| (h, 0)),
+                [h, m] if (1..=2).contains(&h.len()) && m.len() == 2 => h.parse::<u32>().ok().zip(m.parse::<u32>().ok()),
+                _ => None,
+            };
+            if let Some((h, m)) = clock.filter(|&(h, m)| h <= 12 && m <= 59) {
+                for c in self.single(suf) {
+                    if let Cat::DayPart(p) = c {
+                        if self.clock_parts.get(p as usize).copied().unwrap_or(false) {
+                            out.push(Cat::ClockPart(h, m, p));
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+        let Some((l, r)) = w.split_once('-') else { return out };
+        if l.is_empty() || r.is_empty() {
+            return out;
+        }
+        let year = (r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit())).then(|| r.parse::<i32>().ok()).flatten().filter(|y| (1000..=2999).contains(y));
+        for a in self.single(l) {
+            match a {
+                Cat::Num(x) if (20..100).contains(&x) && x % 10 == 0 => {
+                    for b in self.single(r) {
+                        if let Cat::Num(y @ 1..=9) = b {
+                            out.push(Cat::Num(x + y));
+                        }
+                    }
+                }
+                Cat::Part(p) => {
+                    if let Some(y) = year {
+                        out.push(Cat::PartYear(p, y));
+                    }
+                    for b in self.single(r) {
+                        if let Cat::Month(m, true) = b {
+                            out.push(Cat::PartMonth(p, m));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            if let Cat::Num(x) = a {
+                for b in self.single(r) {
+                    if let Cat::Unit(u) = b {
+                        out.push(Cat::NumUnit(x, u));
+                    }
+                }
+            }
+        }
+        out.dedup();
         out
     }
 }
@@ -257,6 +379,8 @@ struct DayPartInfo {
     code: String,
     lo: u32,
     hi: u32,
+    /// Marks a clock time by itself ("a.m."); never attached to a day.
+    clock: bool,
 }
 
 /// Finds and resolves time expressions. Build it once per language pack and reuse it for every article.
@@ -265,6 +389,9 @@ pub struct TimeResolver {
     lex: Lexicon,
     day_parts: Vec<DayPartInfo>,
     month_before_day: bool,
+    either_date_order: bool,
+    /// The language has articles (`markers.articles`).
+    has_articles: bool,
 }
 
 /// How many tokens before an expression a future-tense word makes it point forward.
@@ -281,7 +408,8 @@ impl TimeResolver {
                 break;
             }
             let idx = day_parts.len() as u8;
-            day_parts.push(DayPartInfo { code: dp.code.clone(), lo: dp.hours[0], hi: dp.hours[1] });
+            day_parts.push(DayPartInfo { code: dp.code.clone(), lo: dp.hours[0], hi: dp.hours[1], clock: dp.marks_clock });
+            lex.clock_parts.push(dp.marks_clock);
             lex.add(name, Cat::DayPart(idx));
         }
         // A relative-day phrase holding a part-of-day word ("tadi malam") is a time of that day.
@@ -314,6 +442,11 @@ impl TimeResolver {
         lex.add_all(&words.numbers.teens, Cat::Teen);
         lex.add_all(&words.numbers.tens, Cat::Tens);
         lex.add_all(&words.numbers.vague, Cat::Vague);
+        for (w, &n) in &words.numbers.multiples {
+            lex.add(w, Cat::Multiple(n));
+        }
+        lex.ordinal_suffixes = words.ordinal_suffixes.iter().map(|x| x.to_lowercase()).collect();
+        lex.decade_suffixes = words.markers.decade_suffixes.iter().map(|x| x.to_lowercase()).collect();
         for (w, &d) in &words.relative_days {
             lex.add(w, Cat::RelDay(d, part_in(w)));
         }
@@ -355,13 +488,22 @@ impl TimeResolver {
             (&words.month_words, Cat::MonthWord),
             (&words.year_words, Cat::YearWord),
             (&words.clock_words, Cat::ClockWord),
+            (&words.date_joiners, Cat::DateJoiner),
+            (&m.preceding_past, Cat::Pre(Dir::Past)),
+            (&m.preceding_future, Cat::Pre(Dir::Future)),
+            (&m.preceding_this, Cat::Pre(Dir::This)),
+            (&m.preceding_previous, Cat::PreAna(-1)),
+            (&m.preceding_following, Cat::PreAna(1)),
+            (&m.relative_parts, Cat::RelPart),
+            (&m.duration_heads, Cat::DurHead),
+            (&m.articles, Cat::Article),
         ] {
             lex.add_all(list, cat);
         }
         for (z, &off) in &words.time_zones {
             lex.add(z, Cat::Zone(off));
         }
-        TimeResolver { lex, day_parts, month_before_day: words.month_before_day }
+        TimeResolver { lex, day_parts, month_before_day: words.month_before_day, either_date_order: words.either_date_order, has_articles: !words.markers.articles.is_empty() }
     }
 
     /// Finds and resolves every time expression in the document.
@@ -454,12 +596,17 @@ impl TimeResolver {
 
     fn adjust_hour(&self, h: u32, dp: u8) -> u32 {
         let Some(p) = self.day_parts.get(dp as usize) else { return h };
-        for cand in [h, h + 12, h + 24, h + 36] {
+        // Last, the hour − 12: "12 a.m." is midnight.
+        for cand in [Some(h), h.checked_add(12), h.checked_add(24), h.checked_add(36), h.checked_sub(12)].into_iter().flatten() {
             if (p.lo..=p.hi).contains(&cand) {
                 return cand % 24;
             }
         }
         h
+    }
+
+    fn is_clock_part(&self, dp: u8) -> bool {
+        self.day_parts.get(dp as usize).is_some_and(|p| p.clock)
     }
 
     fn part_code(&self, dp: u8) -> &str {
@@ -820,8 +967,12 @@ impl Scanner<'_, '_, '_> {
         self.digits(j).filter(|&(v, l)| l == 4 && (1000..=2999).contains(&v)).map(|(v, _)| v as i32)
     }
 
+    /// A day of the month: "19" or an ordinal "19th".
     fn day_num(&self, j: usize) -> Option<u32> {
-        self.digits(j).filter(|&(v, l)| l <= 2 && (1..=31).contains(&v)).map(|(v, _)| v)
+        self.digits(j)
+            .filter(|&(v, l)| l <= 2 && (1..=31).contains(&v))
+            .map(|(v, _)| v)
+            .or_else(|| self.cat(j, |c| if let Cat::Ordinal(n) = c { (1..=31).contains(&n).then_some(n) } else { None }).map(|(n, _)| n))
     }
 
     /// A number in digits or words ("3", "tiga", "dua belas", "dua puluh lima", "beberapa").
@@ -856,8 +1007,19 @@ impl Scanner<'_, '_, '_> {
         })
     }
 
+    /// A part of the day that may follow a day ("Rabu malam", "Tuesday night"); not "a.m.".
     fn daypart(&self, j: usize) -> Option<(u8, usize)> {
-        self.cat(j, |c| if let Cat::DayPart(p) = c { Some(p) } else { None })
+        self.cat(j, |c| if let Cat::DayPart(p) = c { (!self.r.is_clock_part(p)).then_some(p) } else { None })
+    }
+
+    /// Any part of the day after a clock hour, and whether it marks a clock time by itself ("a.m.").
+    fn clock_daypart(&self, j: usize) -> Option<((u8, bool), usize)> {
+        self.cat(j, |c| if let Cat::DayPart(p) = c { Some((p, self.r.is_clock_part(p))) } else { None })
+    }
+
+    /// A marker before a unit, weekday or month ("last", "next", "this").
+    fn pre(&self, j: usize) -> Option<(Dir, usize)> {
+        self.cat(j, |c| if let Cat::Pre(d) = c { Some(d) } else { None })
     }
 
     fn unit(&self, j: usize) -> Option<(Unit, usize)> {
@@ -909,13 +1071,16 @@ impl Scanner<'_, '_, '_> {
     }
 
     /// A day and month, maybe a year: "19 Juni", "19 Juni 2024", "19/6", "19/6/2024", "19-6-2024",
-    /// "19.6.2024", "June 19, 2024" (packs with `month_before_day`).
+    /// "19.6.2024", "June 19, 2024", "June 19th" (packs with `month_before_day`), "19th of June".
     fn date_core(&self, j: usize) -> Option<(Core, usize)> {
         let valid = |d: u32, m: u32, y: Option<i32>| match y {
             Some(y) => ymd(y, m, d).is_some(),
             None => d <= DAYS_IN_MONTH[(m - 1) as usize],
         };
-        if self.r.month_before_day {
+        let month_first = self.r.month_before_day || self.r.either_date_order;
+        let day_first = !self.r.month_before_day || self.r.either_date_order;
+        // A month name opening a date is capitalised: "March 5", not "they march 5 miles".
+        if month_first && self.tok(j).is_some() && self.doc.is_capitalised(j) {
             if let Some(((m, _), e)) = self.month_at(j) {
                 let e = if self.is(e, ".") { e + 1 } else { e };
                 if let Some(d) = self.day_num(e) {
@@ -944,9 +1109,13 @@ impl Scanner<'_, '_, '_> {
             }
         }
         let d = self.day_num(j)?;
-        // By month name.
-        if !self.r.month_before_day {
-            if let Some(((m, full), mut e)) = self.month_at(j + 1) {
+        // By month name, maybe after a joiner ("19th of June").
+        if day_first {
+            let k = match self.has(j + 1, Cat::DateJoiner) {
+                Some(e) if self.month_at(e).is_some() => e,
+                _ => j + 1,
+            };
+            if let Some(((m, full), mut e)) = self.month_at(k) {
                 if !full && self.is(e, ".") && self.year4(e + 1).is_some() {
                     e += 1;
                 }
@@ -993,9 +1162,14 @@ impl Scanner<'_, '_, '_> {
         Some((Core { d, m, y, numeric: true, valid: true }, end))
     }
 
-    /// "Rabu", "hari Rabu", "Rabu (19/6)", "Rabu, 19 Juni 2024", "Senin depan", "Rabu malam".
+    /// "Rabu", "hari Rabu", "Rabu (19/6)", "Rabu, 19 Juni 2024", "Senin depan", "Rabu malam",
+    /// "last Tuesday", "next Monday".
     fn weekday(&self, i: usize) -> Option<Vec<Found>> {
         let mut j = i;
+        let pre = self.pre(j).map(|(d, e)| {
+            j = e;
+            d
+        });
         let day_word = match self.has(j, Cat::DayWord) {
             Some(e) => {
                 j = e;
@@ -1011,11 +1185,13 @@ impl Scanner<'_, '_, '_> {
         if also_unit && !day_word && self.marker(j).is_some() {
             return None;
         }
-        if !day_word && !self.doc.is_capitalised(wtok) && !self.before_is(i, Cat::Prep) {
+        if !day_word && pre.is_none() && !self.doc.is_capitalised(wtok) && !self.before_is(i, Cat::Prep) {
             return None;
         }
         let mut core = None;
-        if self.is(j, ",") {
+        if pre.is_some() {
+            // "last Tuesday": the marker settles it; no date follows.
+        } else if self.is(j, ",") {
             if let Some((c, e)) = self.date_core(j + 1) {
                 core = Some(c);
                 j = e;
@@ -1041,9 +1217,11 @@ impl Scanner<'_, '_, '_> {
                 Raw::Date { y: c.y, m: c.m, d: c.d, wd: Some(wd), dir: None, dp }
             }
             None => {
-                let dir = self.marker(j).map(|(d, e)| {
-                    j = e;
-                    d
+                let dir = pre.or_else(|| {
+                    self.marker(j).map(|(d, e)| {
+                        j = e;
+                        d
+                    })
                 });
                 let dp = self.daypart(j).map(|(p, e)| {
                     j = e;
@@ -1102,6 +1280,28 @@ impl Scanner<'_, '_, '_> {
         if !core.valid {
             return Some(vec![found(i..e, Raw::Invalid)]);
         }
+        // "June 19-21", "June 19 to 21, 2024": the second day takes the month (and year) of the first.
+        if !core.numeric && core.y.is_none() && self.month_at(j).is_some() {
+            if let Some(re) = self.has(e, Cat::Range) {
+                if let Some(d2) = self.day_num(re).filter(|&d2| d2 > core.d) {
+                    let mut e2 = re + 1;
+                    let k = if self.is(e2, ",") { e2 + 1 } else { e2 };
+                    let y = self.year4(k).inspect(|_| e2 = k + 1);
+                    let date = |d: u32| {
+                        let ok = match y {
+                            Some(y) => ymd(y, core.m, d).is_some(),
+                            None => d <= DAYS_IN_MONTH[(core.m - 1) as usize],
+                        };
+                        if ok {
+                            Raw::Date { y, m: core.m, d, wd: None, dir: None, dp: None }
+                        } else {
+                            Raw::Invalid
+                        }
+                    };
+                    return Some(vec![found(i..e, date(core.d)), found(re..e2, date(d2))]);
+                }
+            }
+        }
         let dir = if core.y.is_none() {
             self.marker(e).filter(|(d, _)| *d != Dir::This).map(|(d, x)| {
                 e = x;
@@ -1120,9 +1320,13 @@ impl Scanner<'_, '_, '_> {
     /// "Juni 2024", "bulan Juli", "bulan Juli nanti", "awal Juli", "pertengahan Juni 2024", "pada Juli".
     fn month(&self, i: usize) -> Option<Vec<Found>> {
         let mut j = i;
-        let part = self.cat(j, |c| if let Cat::Part(p) = c { Some(p) } else { None }).map(|(p, e)| {
+        let mut part = self.cat(j, |c| if let Cat::Part(p) = c { Some(p) } else { None }).map(|(p, e)| {
             j = e;
             p
+        });
+        let pre = self.pre(j).map(|(d, e)| {
+            j = e;
+            d
         });
         let month_word = match self.has(j, Cat::MonthWord) {
             Some(e) => {
@@ -1131,7 +1335,17 @@ impl Scanner<'_, '_, '_> {
             }
             None => false,
         };
-        let ((m, full), e) = self.month_at(j)?;
+        // "mid-July": one token.
+        let joined = (part.is_none() && pre.is_none() && !month_word)
+            .then(|| self.cat(j, |c| if let Cat::PartMonth(p, m) = c { Some((p, m)) } else { None }))
+            .flatten();
+        let ((m, full), e) = match joined {
+            Some(((p, m), e)) => {
+                part = Some(p);
+                ((m, true), e)
+            }
+            None => self.month_at(j)?,
+        };
         j = e;
         if !full && self.is(j, ".") && self.year4(j + 1).is_some() {
             j += 1;
@@ -1147,12 +1361,14 @@ impl Scanner<'_, '_, '_> {
             }
         }
         let dir = if y.is_none() {
-            self.marker(j).map(|(d, e)| {
-                j = e;
-                d
+            pre.or_else(|| {
+                self.marker(j).map(|(d, e)| {
+                    j = e;
+                    d
+                })
             })
         } else {
-            None
+            pre
         };
         let accepted = y.is_some() || month_word || (full && (part.is_some() || dir.is_some() || self.before_is(i, Cat::Prep)));
         if !accepted {
@@ -1163,6 +1379,13 @@ impl Scanner<'_, '_, '_> {
 
     /// "tahun 2024", "2024" (when plausibly a year), "awal 2024", "1990-an", "2023-2024", "2019 lalu".
     fn year(&self, i: usize) -> Option<Vec<Found>> {
+        // One token: "1990s", "mid-2023".
+        if let Some((y, e)) = self.cat(i, |c| if let Cat::DecadeTok(y) = c { Some(y) } else { None }) {
+            return Some(vec![found(i..e, Raw::Decade { y })]);
+        }
+        if let Some(((part, y), e)) = self.cat(i, |c| if let Cat::PartYear(p, y) = c { Some((p, y)) } else { None }) {
+            return Some(vec![found(i..e, Raw::Year { y, part: Some(part) })]);
+        }
         let mut j = i;
         let part = self.cat(j, |c| if let Cat::Part(p) = c { Some(p) } else { None }).map(|(p, e)| {
             j = e;
@@ -1260,8 +1483,17 @@ impl Scanner<'_, '_, '_> {
             Cat::AnaDay(d, p) => Some((d, p, Anchor::Previous)),
             _ => None,
         });
-        if let Some(((d, p, anchor), e)) = rel {
+        if let Some(((d, p, mut anchor), e)) = rel {
             j = e;
+            // "the day before the summit": a phrase ending in a before/after word, then a named event, counts
+            // from the reference date like "sehari sebelum pertemuan".
+            if anchor == Anchor::Previous && (self.before_is(e, Cat::Before) || self.before_is(e, Cat::After)) {
+                let event = self.has(e, Cat::AnchorEvent).or_else(|| self.has(e, Cat::Article).and_then(|a| self.has(a, Cat::AnchorEvent)));
+                if let Some(x) = event {
+                    anchor = Anchor::Reference;
+                    j = x;
+                }
+            }
             let dp = p.or_else(|| {
                 self.daypart(j).map(|(p, e)| {
                     j = e;
@@ -1301,6 +1533,46 @@ impl Scanner<'_, '_, '_> {
             j = e;
             p
         });
+        // "the end of the year": an article may follow a start/middle/end word.
+        let mut article = false;
+        if part.is_some() {
+            if let Some(e) = self.has(j, Cat::Article) {
+                if self.unit(e).is_some() {
+                    j = e;
+                    article = true;
+                }
+            }
+        }
+        // "earlier this month", "later this year": the value is the whole unit.
+        if let Some(e) = self.has(j, Cat::RelPart) {
+            if matches!(self.pre(e), Some((Dir::This, _))) {
+                j = e;
+            }
+        }
+        // Markers before the unit: "last week", "next year", "this month", "early next year", "last weekend".
+        if let Some((dir, e)) = self.pre(j) {
+            // "the last day of the talks", "the last week": not the one before the reference ("the current
+            // year" is).
+            if part.is_none() && dir != Dir::This && self.before_is(i, Cat::Article) {
+                return None;
+            }
+            let sign: i8 = match dir {
+                Dir::Past => -1,
+                Dir::This => 0,
+                Dir::Future => 1,
+            };
+            if let Some(e2) = self.has(e, Cat::Weekend).filter(|_| part.is_none()) {
+                return Some(vec![found(i..e2, Raw::WeekendShift { sign })]);
+            }
+            let (unit, e2) = self.unit(e)?;
+            let n = Some(sign.unsigned_abs().into());
+            return Some(vec![found(i..e2, Raw::Shift { unit, n, sign, anchor: Anchor::Reference, part, dp: None })]);
+        }
+        // "the previous week", "the following month": relative to the previous date in the text.
+        if let Some((sign, e)) = self.cat(j, |c| if let Cat::PreAna(s) = c { Some(s) } else { None }) {
+            let (unit, e2) = self.unit(e)?;
+            return Some(vec![found(i..e2, Raw::Shift { unit, n: Some(1), sign, anchor: Anchor::Previous, part, dp: None })]);
+        }
         let (n, unit, explicit) = if let Some((u, e)) = self.one_unit(j) {
             j = e;
             (Some(1), u, true)
@@ -1340,15 +1612,20 @@ impl Scanner<'_, '_, '_> {
                 return None;
             }
             j = e;
-            raw = match self.has(j, Cat::AnchorEvent) {
+            // "a day before the summit": an article may precede the event noun.
+            let event = self.has(j, Cat::AnchorEvent).or_else(|| self.has(j, Cat::Article).and_then(|a| self.has(a, Cat::AnchorEvent)));
+            raw = match event {
                 Some(e2) => {
                     j = e2;
                     shift(sign, Anchor::Reference, n)
                 }
+                // "a day before." / "two days after, …": nothing follows, so the previous date anchors it.
+                None if self.tok(j).is_none_or(|t| t.kind == TokenKind::Punct && t.lower != "(") => shift(sign, Anchor::Previous, n),
                 None => shift(sign, Anchor::Next(j), n),
             };
-        } else if part.is_some() && !explicit && matches!(unit, Unit::Month | Unit::Year) {
-            // "awal tahun", "akhir bulan": the current one.
+        } else if part.is_some() && !explicit && matches!(unit, Unit::Month | Unit::Year) && (article || !self.r.has_articles) {
+            // "awal tahun", "akhir bulan", "the end of the year": the current one. A language with articles
+            // needs one ("in his early years" is no date).
             raw = shift(0, Anchor::Reference, Some(0));
         } else {
             return None;
@@ -1365,14 +1642,24 @@ impl Scanner<'_, '_, '_> {
         Some(vec![found(i..j, raw)])
     }
 
-    /// "tiga hari", "2 pekan", "setahun", "beberapa bulan", "2 jam 30 menit", "tiga hari terakhir".
+    /// "tiga hari", "2 pekan", "setahun", "beberapa bulan", "2 jam 30 menit", "tiga hari terakhir",
+    /// "the past three days", "over the past week", "a three-day visit", "a 24-hour strike".
     fn duration(&self, i: usize) -> Option<Vec<Found>> {
         let mut j = i;
+        let head = self.has(j, Cat::DurHead);
+        if let Some(e) = head {
+            j = e;
+        }
+        let tight = |k: usize| self.tok(k).is_some_and(|t| !t.space_before);
         let mut parts: Vec<(Option<u32>, Unit)> = Vec::new();
         loop {
             let (n, u, e) = if let Some((u, e)) = self.one_unit(j) {
                 (Some(1), u, e)
+            } else if let Some(((n, u), e)) = self.cat(j, |c| if let Cat::NumUnit(n, u) = c { Some((n, u)) } else { None }) {
+                (Some(n), u, e)
             } else if let Some((num, e)) = self.number(j) {
+                // "24-hour": a hyphen may join the number and the unit.
+                let e = if self.is(e, "-") && tight(e) && tight(e + 1) && self.unit(e + 1).is_some() { e + 1 } else { e };
                 match self.unit(e) {
                     Some((u, e2)) => (if let Num::N(v) = num { Some(v) } else { None }, u, e2),
                     None => break,
@@ -1397,7 +1684,11 @@ impl Scanner<'_, '_, '_> {
             }
         }
         if parts.is_empty() {
-            return None;
+            // "the past week": a head makes a bare unit one of it.
+            head?;
+            let (u, e) = self.unit(j)?;
+            parts.push((Some(1), u));
+            j = e;
         }
         if let Some(e) = self.has(j, Cat::DurTail) {
             j = e;
@@ -1415,20 +1706,29 @@ impl Scanner<'_, '_, '_> {
             }
             None => false,
         };
-        let (h, m, has_min) = self.clock_tok(j)?;
-        j += 1;
-        if !clock_word && !has_min {
-            return None;
-        }
-        let (h, zone, e) = self.clock_tail(h, j);
+        // "9pm", "10.30am": one token, a clock time by itself.
+        let (h, m, has_min, marked) = match self.cat(j, |c| if let Cat::ClockPart(h, m, p) = c { Some((h, m, p)) } else { None }) {
+            Some(((h, m, p), e)) => {
+                j = e;
+                (self.r.adjust_hour(h, p), m, true, true)
+            }
+            None => {
+                let (h, m, has_min) = self.clock_tok(j)?;
+                j += 1;
+                (h, m, has_min, false)
+            }
+        };
+        let (h, zone, tail_marked, e) = self.clock_tail(h, j);
         j = e;
-        if !clock_word && zone.is_none() {
+        // Without a clock word, a clock time needs "a.m." or the like ("10 a.m."), or minutes and a zone
+        // ("10:00 GMT").
+        if !clock_word && !marked && !tail_marked && !(has_min && zone.is_some()) {
             return None;
         }
         let mut out = vec![found(i..j, Raw::Clock { h, m, zone })];
         if let Some(re) = self.has(j, Cat::Range) {
             if let Some((h2, m2, _)) = self.clock_tok(re) {
-                let (h2, zone2, e2) = self.clock_tail(h2, re + 1);
+                let (h2, zone2, _, e2) = self.clock_tail(h2, re + 1);
                 if let Raw::Clock { zone: ref mut z, .. } = out[0].raw {
                     if z.is_none() {
                         *z = zone2;
@@ -1440,13 +1740,16 @@ impl Scanner<'_, '_, '_> {
         Some(out)
     }
 
-    /// Part of day and time zone after a clock reading: the adjusted hour, the zone, the index past them.
-    fn clock_tail(&self, h: u32, mut j: usize) -> (u32, Option<i32>, usize) {
+    /// Part of day and time zone after a clock reading: the adjusted hour, the zone, whether a part that
+    /// marks a clock time ("a.m.") was seen, the index past them.
+    fn clock_tail(&self, h: u32, mut j: usize) -> (u32, Option<i32>, bool, usize) {
         let mut h = h;
         let mut zone = None;
+        let mut marked = false;
         for _ in 0..2 {
-            if let Some((p, e)) = self.daypart(j) {
+            if let Some(((p, mark), e)) = self.clock_daypart(j) {
                 h = self.r.adjust_hour(h, p);
+                marked |= mark;
                 j = e;
             } else if let Some((z, e)) = self.cat(j, |c| if let Cat::Zone(z) = c { Some(z) } else { None }) {
                 if zone.is_none() {
@@ -1459,11 +1762,18 @@ impl Scanner<'_, '_, '_> {
                 break;
             }
         }
-        (h, zone, j)
+        (h, zone, marked, j)
     }
 
-    /// "setiap Senin", "tiap hari", "setiap 17 Agustus", "setiap pagi", "dua kali seminggu", "sebulan sekali".
+    /// "setiap Senin", "tiap hari", "setiap 17 Agustus", "setiap pagi", "dua kali seminggu", "sebulan sekali",
+    /// "twice a week".
     fn set(&self, i: usize) -> Option<Vec<Found>> {
+        // "twice a week", "once a month".
+        if let Some((_, e)) = self.cat(i, |c| if let Cat::Multiple(n) = c { Some(n) } else { None }) {
+            let e2 = self.has_any(e, &[Cat::Per, Cat::Every])?;
+            let (u, e3) = self.unit(e2)?;
+            return Some(vec![found(i..e3, Raw::Set { value: duration_value(&[(Some(1), u)]) })]);
+        }
         // "sebulan sekali", "seminggu dua kali".
         if let Some((u, e)) = self.one_unit(i) {
             let end = self.has(e, Cat::Once).or_else(|| self.number(e).and_then(|(_, e2)| self.has(e2, Cat::Times)));
@@ -1814,3 +2124,5 @@ fn latest_agreeing(m: u32, d: u32, wd: u32, today: NaiveDate) -> Option<NaiveDat
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_en;

@@ -1,0 +1,1338 @@
+//! Names: the capitalised spans of an article that name a person (PER), an organisation (ORG) or a place
+//! (LOC), found and labelled in one pass over each sentence plus one pass over the document.
+//!
+//! A span is a run of capitalised words, with name particles ("bin", "van"), connectors inside
+//! organisation names ("Kementerian Hukum dan HAM"), initials ("Arifin C. Noer") and an acronym defined
+//! in parentheses ("Bursa Efek Indonesia (BEI)"). Its label comes from, strongest first:
+//! - the dictionary (countries, organisations, cities: `MentionFinder`);
+//! - its own words: a head ("Partai", "Kota", "Jalan"), a suffix ("FC", "Tbk"), a title ("Pak", "Komjen",
+//!   kept out of the span) or the shape of an acronym;
+//! - its context: a cue word before it ("kata", "klub", "di", "asal"), a lower-case place head ("kota")
+//!   that joins the span, the gazetteer;
+//! - otherwise it is taken for a person.
+//! Then the document is read once more: a name labelled with evidence is labelled the same wherever it
+//! recurs, and an acronym defined in parentheses takes the label of what it abbreviates. Sentence-initial
+//! capitals, headlines in title case and titles of works in quotes are not taken for names.
+//!
+//! Everything about the language comes from the pack (`names.toml`, plus `pack.toml`'s function words and
+//! honorifics and `actors.toml`'s heads); the tagger is built once per pack.
+
+use crate::actors::ActorSpan;
+use crate::mentions::{Kind, Mention};
+use crate::model::Entity;
+use crate::places::PlaceMention;
+use std::collections::{HashMap, HashSet};
+use warta_geo::{Gazetteer, PlaceKind};
+use warta_lang::Pack;
+use warta_text::{Doc, TokenKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Label {
+    Per,
+    Org,
+    Loc,
+}
+
+impl Label {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Per => "PER",
+            Label::Org => "ORG",
+            Label::Loc => "LOC",
+        }
+    }
+
+    fn parse(s: &str) -> Label {
+        match s {
+            "PER" => Label::Per,
+            "LOC" => Label::Loc,
+            _ => Label::Org,
+        }
+    }
+}
+
+/// Why a span got its label, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Evidence {
+    /// Nothing but capitals: taken for a person.
+    Default,
+    /// A cue word around it or the gazetteer.
+    Context,
+    /// Its own words: a head, a suffix, a title, an acronym's shape.
+    Form,
+    /// The dictionary.
+    Dictionary,
+}
+
+/// A labelled name.
+#[derive(Debug, Clone)]
+pub struct NamedSpan {
+    /// Token range of the entity as reported (with a lower-case head, "kota Bandung", or an acronym in
+    /// parentheses).
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    /// Token range of the name itself, without heads or parentheses: what actors and places read.
+    pub core: (usize, usize),
+    pub evidence: Evidence,
+    /// The dictionary mention the span is, if any (index into the mentions).
+    pub mention: Option<usize>,
+}
+
+/// A small multiplicative hasher for the tagger's word sets: their keys are short words from the pack or
+/// the text, so SipHash's protection is not needed and its cost shows on long inputs.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+}
+
+type Words = HashSet<String, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// Lower-cased phrases of up to a few words, matched on the token stream.
+#[derive(Default)]
+struct Phrases {
+    set: Words,
+    first: Words,
+    max_len: usize,
+}
+
+impl Phrases {
+    fn new<'a>(items: impl IntoIterator<Item = &'a String>) -> Self {
+        let mut p = Phrases::default();
+        for it in items {
+            let toks = warta_text::tokenize(it);
+            if toks.is_empty() {
+                continue;
+            }
+            let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+            p.first.insert(words[0].to_string());
+            p.max_len = p.max_len.max(words.len());
+            p.set.insert(words.join(" "));
+        }
+        p
+    }
+
+    /// Length of the longest phrase starting at token `i` and ending before `end`.
+    fn at(&self, doc: &Doc, i: usize, end: usize) -> usize {
+        if i >= end || !self.first.contains(&doc.tokens[i].lower) {
+            return 0;
+        }
+        let mut best = 0;
+        let mut key = String::new();
+        for k in 0..self.max_len.min(end - i) {
+            if k > 0 {
+                key.push(' ');
+            }
+            key.push_str(&doc.tokens[i + k].lower);
+            if self.set.contains(&key) {
+                best = k + 1;
+            }
+        }
+        best
+    }
+
+    /// Length of the longest phrase ending just before token `end` and starting at or after `lo`.
+    fn before(&self, doc: &Doc, end: usize, lo: usize) -> usize {
+        let mut best = 0;
+        for k in 1..=self.max_len {
+            if end < lo + k {
+                break;
+            }
+            let s = end - k;
+            if !self.first.contains(&doc.tokens[s].lower) {
+                continue;
+            }
+            let mut key = String::with_capacity(32);
+            for i in s..end {
+                if i > s {
+                    key.push(' ');
+                }
+                key.push_str(&doc.tokens[i].lower);
+            }
+            if self.set.contains(&key) {
+                best = k;
+            }
+        }
+        best
+    }
+}
+
+fn set<'a>(items: impl IntoIterator<Item = &'a String>) -> Words {
+    items.into_iter().map(|w| w.to_lowercase()).collect()
+}
+
+pub struct NameTagger {
+    function_words: Words,
+    common: Words,
+    person_titles: Phrases,
+    name_titles: Words,
+    particles: Words,
+    connectors: Words,
+    person_cues: Phrases,
+    org_cues: Phrases,
+    org_heads: Phrases,
+    org_suffixes: Words,
+    place_heads: Phrases,
+    place_suffixes: Words,
+    inclusive_heads: Phrases,
+    place_cues: Phrases,
+    /// Place prepositions: a name after them is a place when the gazetteer knows it.
+    place_prepositions: Words,
+    place_directions: Words,
+    /// Lower-case compass words that extend a place ("Ukraina tengah").
+    compass: Phrases,
+    not_names: Phrases,
+    misc_heads: Phrases,
+    misc_cues: Phrases,
+    misc_suffixes: Words,
+    verbal_prefixes: Vec<String>,
+    known_places: Phrases,
+    attributive: Words,
+    subject_markers: Words,
+    proper_adjectives: Words,
+    surname_prefixes: Vec<String>,
+    /// Words joining the items of a list ("dan", ","): names in one list share a label.
+    list_words: Words,
+    verb_prefixes: Vec<String>,
+    clitics: Vec<String>,
+    derived_prefixes: Vec<String>,
+    derived_suffixes: Vec<String>,
+    geo: &'static Gazetteer,
+    /// The pack's home country (ISO alpha-3): its smaller towns count as known places.
+    home: String,
+}
+
+/// What one document looks like to the tagger, computed once.
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    mentions: &'d [Mention],
+    /// Per token: the dictionary mention (country, organisation, metonym, place, not-a-name) covering it.
+    cover: Vec<Option<usize>>,
+    /// Per token: the end of a role mention starting there and whether it titles a person.
+    role: Vec<Option<(usize, bool)>>,
+    /// Per token: a lower-case group word ("warga", "militer") ends just before it.
+    after_group: Vec<bool>,
+    in_time: &'d [bool],
+    /// Words the document writes in lower case somewhere.
+    lower_seen: HashSet<&'d str, std::hash::BuildHasherDefault<WordHasher>>,
+    /// Per token: a capitalised word that may be part of a name (see `namey`).
+    capital: Vec<bool>,
+    /// Token range of the current sentence.
+    sent: std::ops::Range<usize>,
+}
+
+/// Geographic strength of a name in the gazetteer.
+#[derive(PartialEq, Eq, PartialOrd, Ord, Clone, Copy)]
+enum GeoHit {
+    None,
+    /// Only a small place, or a foreign place through an alternate name ("Vena" → Vienna).
+    Weak,
+    /// A country, a region, or a city under its own name.
+    Strong,
+}
+
+impl NameTagger {
+    pub fn new(pack: &Pack) -> Self {
+        let n = &pack.names;
+        let a = &pack.actors;
+        let g = &pack.general;
+        NameTagger {
+            function_words: set(&g.function_words),
+            common: set(&n.common_words),
+            person_titles: Phrases::new(n.person_titles.iter().chain(&g.honorifics)),
+            name_titles: set(&n.name_titles),
+            particles: set(&n.particles),
+            connectors: set(&n.connectors),
+            person_cues: Phrases::new(&n.person_cues),
+            org_cues: Phrases::new(&n.org_cues),
+            org_heads: Phrases::new(n.org_heads.iter().chain(&a.org_heads)),
+            org_suffixes: set(&n.org_suffixes),
+            place_heads: Phrases::new(n.place_heads.iter().chain(&a.place_heads)),
+            place_suffixes: set(&n.place_suffixes),
+            inclusive_heads: Phrases::new(&n.inclusive_heads),
+            place_cues: Phrases::new(&n.place_cues),
+            place_prepositions: set(&a.place_prepositions),
+            place_directions: set(&n.place_directions),
+            compass: Phrases::new(a.directions.keys()),
+            not_names: Phrases::new(&n.not_names),
+            misc_heads: Phrases::new(&n.misc_heads),
+            misc_cues: Phrases::new(&n.misc_cues),
+            misc_suffixes: set(&n.misc_suffixes),
+            verbal_prefixes: n.verbal_prefixes.iter().map(|w| w.to_lowercase()).collect(),
+            known_places: Phrases::new(&n.known_places),
+            attributive: set(&n.attributive_words),
+            subject_markers: set(&n.subject_markers),
+            proper_adjectives: set(&n.proper_adjectives),
+            surname_prefixes: n.surname_prefixes.iter().map(|w| w.to_lowercase()).collect(),
+            list_words: set(&pack.events.coordinators),
+            verb_prefixes: n.verb_prefixes.iter().map(|w| w.to_lowercase()).collect(),
+            clitics: n.clitics.iter().map(|w| w.to_lowercase()).collect(),
+            derived_prefixes: n.derived_prefixes.iter().map(|w| w.to_lowercase()).collect(),
+            derived_suffixes: n.derived_suffixes.iter().map(|w| w.to_lowercase()).collect(),
+            geo: Gazetteer::embedded(),
+            home: n.home_country.clone().unwrap_or_default(),
+        }
+    }
+
+    /// Finds and labels the names of a document. `in_time[i]` marks tokens of time expressions, which are
+    /// never names. Linear in the document.
+    pub fn tag(&self, doc: &Doc, mentions: &[Mention], in_time: &[bool]) -> Vec<NamedSpan> {
+        let n = doc.tokens.len();
+        let mut cover = vec![None; n];
+        let mut role = vec![None; n];
+        let mut after_group = vec![false; n];
+        for (k, m) in mentions.iter().enumerate() {
+            match &m.kind {
+                Kind::Country(_) | Kind::Org { .. } | Kind::Metonym { .. } | Kind::Place(_) | Kind::NotName => {
+                    for c in &mut cover[m.start..m.end] {
+                        c.get_or_insert(k);
+                    }
+                }
+                Kind::Role { titles_person, .. } => {
+                    role[m.start] = Some((m.end, *titles_person));
+                    if !*titles_person && m.end < n && !doc.is_capitalised(m.start) {
+                        after_group[m.end] = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut lower_seen = HashSet::default();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word && !doc.is_capitalised(i) {
+                lower_seen.insert(t.lower.as_str());
+            }
+        }
+        let mut ctx = Ctx { doc, mentions, cover, role, after_group, in_time, lower_seen, capital: Vec::new(), sent: 0..0 };
+        ctx.capital = (0..n).map(|i| self.namey_at(&ctx, i)).collect();
+        let mut out: Vec<NamedSpan> = Vec::new();
+        // Acronyms defined in parentheses: acronym → label of what it abbreviates.
+        let mut defined: HashMap<String, Label> = HashMap::new();
+        let mut sentence_spans = Vec::with_capacity(doc.sentences.len());
+        for s in 0..doc.sentences.len() {
+            ctx.sent = doc.sentences[s].tokens.clone();
+            let title_case = self.headline(doc, ctx.sent.clone());
+            let in_title = quoted_titles(doc, ctx.sent.clone());
+            let first_word = ctx.sent.clone().find(|&i| doc.tokens[i].kind != TokenKind::Punct).unwrap_or(ctx.sent.start);
+            let sentence_from = out.len();
+            let mut i = ctx.sent.start;
+            while i < ctx.sent.end {
+                if !self.can_start(&ctx, i) {
+                    i += 1;
+                    continue;
+                }
+                let (a, b) = (i, self.run_end(&ctx, i));
+                i = b.max(i + 1);
+                // A capital that only opens the sentence (or a quotation) is not a name.
+                let mut a0 = a;
+                let opens = a == first_word || a > ctx.sent.start && is_opening(doc, a - 1);
+                if opens && self.common_opener(&ctx, a) {
+                    a0 += 1;
+                    while a0 < b && (doc.tokens[a0].kind != TokenKind::Word || self.particles.contains(&doc.tokens[a0].lower)) {
+                        a0 += 1;
+                    }
+                }
+                if a0 >= b {
+                    continue;
+                }
+                let from = out.len();
+                // A dateline: "Natuna – Kapal …", "BERLIN, (Reuters) -".
+                let paragraph_start = s == 0 || doc.sentences[s - 1].paragraph != doc.sentences[s].paragraph;
+                if paragraph_start && a0 == first_word && b < ctx.sent.end && matches!(doc.token_text(b), "–" | "—" | "-") && b - a0 <= 3 && (a0..b).all(|k| ctx.cover[k].is_none_or(|m| matches!(ctx.mentions[m].kind, Kind::Place(_) | Kind::Metonym { .. }))) {
+                    out.push(NamedSpan { start: a0, end: b, label: Label::Loc, core: (a0, b), evidence: Evidence::Context, mention: None });
+                    continue;
+                }
+                self.classify(&ctx, a0, b, false, &mut out);
+                // Titles of works in quotes and headline capitals carry no evidence of a name.
+                let mut k = from;
+                while k < out.len() {
+                    let weak = out[k].evidence == Evidence::Default || title_case && out[k].evidence == Evidence::Context;
+                    if weak && (title_case || in_title[out[k].start - ctx.sent.start]) {
+                        out.remove(k);
+                        continue;
+                    }
+                    k += 1;
+                }
+                // "Bursa Efek Indonesia (BEI)": the acronym takes the label of what it abbreviates; written
+                // close it joins the span, spaced ("( UMS )") it is a name of its own.
+                if b + 2 < ctx.sent.end && doc.tokens[b].lower == "(" && doc.tokens[b + 2].lower == ")" && self.namey(&ctx, b + 1) {
+                    let close = !doc.tokens[b + 1].space_before && !doc.tokens[b + 2].space_before;
+                    let acronym = is_acronym(doc, b + 1);
+                    if let Some(last) = out[from..].last_mut().filter(|l| l.end == b && (acronym || l.label != Label::Per)) {
+                        if last.evidence == Evidence::Default && b - a0 > 1 {
+                            last.label = Label::Org;
+                            last.evidence = Evidence::Context;
+                        }
+                        let label = last.label;
+                        defined.insert(doc.tokens[b + 1].lower.clone(), label);
+                        if close {
+                            last.end = b + 3;
+                        } else if acronym {
+                            let (x, y) = (b + 1, b + 2);
+                            out.push(NamedSpan { start: x, end: y, label, core: (x, y), evidence: Evidence::Context, mention: None });
+                        }
+                        i = b + 3;
+                    }
+                }
+                if out.len() > from && opens && out[from].start == a0 && out[from].end - out[from].start == 1 && out[from].evidence == Evidence::Default && self.noun_follows(&ctx, out[from].end) {
+                    out.remove(from);
+                }
+            }
+            sentence_spans.push(sentence_from..out.len());
+        }
+        self.settle(doc, &mut out, &defined);
+        for r in sentence_spans {
+            self.share_list_labels(doc, ctx.mentions, &mut out[r]);
+        }
+        // Dictionary names outside every run (lower-case forms, headline words) keep their dictionary label.
+        let mut taken = vec![false; n];
+        for s in &out {
+            taken[s.start..s.end].iter_mut().for_each(|t| *t = true);
+        }
+        for (k, m) in mentions.iter().enumerate() {
+            if (m.start..m.end).any(|i| taken[i] || in_time[i]) {
+                continue;
+            }
+            if let Some(label) = self.mention_label(&ctx, k) {
+                out.push(NamedSpan { start: m.start, end: m.end, label, core: (m.start, m.end), evidence: Evidence::Dictionary, mention: Some(k) });
+            }
+        }
+        out.sort_by_key(|s| (s.start, s.end));
+        out
+    }
+
+    /// Names in one list ("Cirebon, Kuningan dan Pati") are of one kind: names with nothing but capitals
+    /// take the label of a place (or a headed organisation) listed with them.
+    fn share_list_labels(&self, doc: &Doc, mentions: &[Mention], spans: &mut [NamedSpan]) {
+        let country = |s: &NamedSpan| s.mention.is_some_and(|k| matches!(mentions[k].kind, Kind::Country(_) | Kind::Metonym { .. }));
+        let mut g = 0;
+        while g < spans.len() {
+            // "A, B dan C": commas, then one coordinator before the last item; a comma after it starts an
+            // apposition ("Tiongkok dan Mongolia, Soegeng Rahardjo").
+            let mut h = g + 1;
+            let mut coordinated = false;
+            while h < spans.len() && spans[h - 1].end < spans[h].start && (spans[h - 1].end..spans[h].start).all(|i| self.list_words.contains(&doc.tokens[i].lower)) {
+                let has_word = (spans[h - 1].end..spans[h].start).any(|i| doc.tokens[i].kind == TokenKind::Word);
+                if coordinated && !has_word {
+                    break;
+                }
+                coordinated |= has_word;
+                h += 1;
+            }
+            // Without a coordinator, a chain of three or more ("Jalan Mahakam I, Kebayoran Baru, Jakarta
+            // Selatan"), or a name before a known place ("Salemba, Jakarta"), is an address.
+            let address = !coordinated && (h - g >= 3 || h - g == 2 && spans[g + 1].label == Label::Loc && spans[g + 1].evidence == Evidence::Dictionary && !country(&spans[g + 1]));
+            if h - g > 1 && (coordinated || address) {
+                let group = &spans[g..h];
+                // Countries are coordinated with people as actors ("Putin dan Korea Utara"): they say nothing.
+                let loc = group.iter().any(|s| s.label == Label::Loc && s.evidence >= Evidence::Context && !country(s));
+                let org = group.iter().any(|s| s.label == Label::Org && s.evidence >= Evidence::Form);
+                let per = group.iter().any(|s| s.label == Label::Per && s.evidence > Evidence::Default);
+                let label = match (loc, org, per) {
+                    (true, false, false) => Some(Label::Loc),
+                    (false, true, false) => Some(Label::Org),
+                    _ => None,
+                };
+                if let Some(l) = label {
+                    for s in spans[g..h].iter_mut().filter(|s| s.evidence == Evidence::Default) {
+                        s.label = l;
+                        s.evidence = Evidence::Context;
+                    }
+                }
+            }
+            g = h;
+        }
+    }
+
+    /// Document-level consistency: a name labelled with evidence somewhere is labelled the same where it
+    /// stands alone; a defined acronym takes the label of its expansion.
+    fn settle(&self, doc: &Doc, out: &mut [NamedSpan], defined: &HashMap<String, Label>) {
+        let mut known: HashMap<String, (Label, Evidence)> = HashMap::new();
+        for s in out.iter().filter(|s| s.evidence > Evidence::Default) {
+            let key = doc.span_text(s.core.0, s.core.1).to_lowercase();
+            let e = known.entry(key).or_insert((s.label, s.evidence));
+            if s.evidence > e.1 {
+                *e = (s.label, s.evidence);
+            }
+            // "Vladimir Putin" makes "Putin" a person.
+            if s.label == Label::Per && s.core.1 - s.core.0 > 1 {
+                let last = doc.tokens[s.core.1 - 1].lower.clone();
+                known.entry(last).or_insert((Label::Per, Evidence::Context));
+            }
+            // "PT Pertamina" makes "Pertamina" an organisation; "Kabupaten Pati" makes "Pati" a place.
+            if s.label != Label::Per {
+                let head = self.org_heads.at(doc, s.core.0, s.core.1).max(self.place_heads.at(doc, s.core.0, s.core.1));
+                if head > 0 && s.core.0 + head < s.core.1 {
+                    let rest = doc.span_text(s.core.0 + head, s.core.1).to_lowercase();
+                    known.entry(rest).or_insert((s.label, Evidence::Context));
+                }
+            }
+        }
+        // An acronym defined in the text means what it was defined as.
+        for (k, l) in defined {
+            known.insert(k.clone(), (*l, Evidence::Form));
+        }
+        for s in out.iter_mut().filter(|s| s.evidence < Evidence::Dictionary) {
+            let key = doc.span_text(s.core.0, s.core.1).to_lowercase();
+            if let Some(&(label, evidence)) = known.get(&key) {
+                if evidence > s.evidence && label != s.label {
+                    s.label = label;
+                    s.evidence = Evidence::Context;
+                }
+            }
+        }
+    }
+
+    fn is_word(&self, ctx: &Ctx, i: usize) -> bool {
+        ctx.doc.tokens[i].kind == TokenKind::Word && !ctx.in_time[i]
+    }
+
+    /// A capitalised word (or one with an inner capital, "detikFinance") that may be part of a name.
+    fn namey(&self, ctx: &Ctx, i: usize) -> bool {
+        i < ctx.sent.end && ctx.capital[i]
+    }
+
+    fn namey_at(&self, ctx: &Ctx, i: usize) -> bool {
+        if !self.is_word(ctx, i) {
+            return false;
+        }
+        let t = &ctx.doc.tokens[i];
+        if ctx.cover[i].is_some_and(|m| !matches!(ctx.mentions[m].kind, Kind::NotName)) {
+            return true;
+        }
+        (ctx.doc.is_capitalised(i) || inner_capital(ctx.doc.token_text(i)) || self.particle_joined(ctx.doc.token_text(i))) && !self.function_words.contains(&t.lower) && !self.blocked(ctx, i)
+    }
+
+    /// "al-Qassam", "el-Sisi": a name particle joined to a capitalised name.
+    fn particle_joined(&self, w: &str) -> bool {
+        w.split_once('-').is_some_and(|(p, rest)| self.particles.contains(p) && rest.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    /// A capitalised word that ends a name run unless the name is headed ("Pemilu", "HAM", "TV").
+    fn blocked(&self, ctx: &Ctx, i: usize) -> bool {
+        if ctx.cover[i].is_some_and(|m| matches!(ctx.mentions[m].kind, Kind::NotName)) || self.not_names.at(ctx.doc, i, ctx.doc.sentences[ctx.doc.sentence_of(i)].tokens.end) > 0 {
+            return true;
+        }
+        // "Rp3": a currency glued to its amount.
+        let w = &ctx.doc.tokens[i].lower;
+        match w.find(|c: char| c.is_ascii_digit()) {
+            Some(d) if d > 0 => self.not_names.set.contains(&w[..d]),
+            _ => false,
+        }
+    }
+
+    fn can_start(&self, ctx: &Ctx, i: usize) -> bool {
+        self.namey(ctx, i) || self.is_word(ctx, i) && ctx.doc.is_capitalised(i) && self.person_titles.at(ctx.doc, i, ctx.sent.end) > 0
+    }
+
+    /// End of the run of name words starting at `a`.
+    fn run_end(&self, ctx: &Ctx, a: usize) -> usize {
+        let doc = ctx.doc;
+        let headed = |j: usize| self.org_heads.at(doc, j, ctx.sent.end) > 0 || self.place_heads.at(doc, j, ctx.sent.end) > 0;
+        let mut is_headed = headed(a);
+        let mut org_headed = self.org_heads.at(doc, a, ctx.sent.end) > 0;
+        let mut j = a + 1;
+        while j < ctx.sent.end {
+            let t = &doc.tokens[j];
+            if self.namey(ctx, j) {
+                is_headed |= headed(j);
+                org_headed |= self.org_heads.at(doc, j, ctx.sent.end) > 0;
+                j += 1;
+                continue;
+            }
+            let capital = t.kind == TokenKind::Word && !ctx.in_time[j] && (doc.is_capitalised(j) || inner_capital(doc.token_text(j)));
+            if capital && self.blocked(ctx, j) && (is_headed || self.org_suffixes.contains(&t.lower)) {
+                j += 1;
+                continue;
+            }
+            let next_namey = self.namey(ctx, j + 1)
+                || is_headed && j + 1 < ctx.sent.end && self.is_word(ctx, j + 1) && doc.is_capitalised(j + 1) && self.blocked(ctx, j + 1);
+            // Initials and abbreviated titles: "Arifin C. Noer", "Drs. Ahmad".
+            if t.lower == "." && next_namey {
+                let prev = doc.token_text(j - 1);
+                if prev.chars().count() == 1 || self.person_titles.set.contains(&doc.tokens[j - 1].lower) || self.name_titles.contains(&doc.tokens[j - 1].lower) {
+                    j += 1;
+                    continue;
+                }
+            }
+            if t.kind == TokenKind::Word && next_namey {
+                if self.particles.contains(&t.lower) && !self.function_words.contains(&t.lower) {
+                    j += 2;
+                    continue;
+                }
+                // Connectors inside names: foreign ones anywhere ("of", "for"); the language's own ("dan")
+                // only inside a headed name, and not before another head ("Kementerian A dan Kementerian B").
+                let own_connector = self.function_words.contains(&t.lower);
+                let joins = org_headed
+                    && !headed(j + 1)
+                    && ctx.cover[j + 1].is_none_or(|m| matches!(ctx.mentions[m].kind, Kind::NotName))
+                    && ctx.cover[j - 1].is_none()
+                    && ctx.role[j + 1].is_none()
+                    && self.person_titles.at(doc, j + 1, ctx.sent.end) == 0;
+                if self.connectors.contains(&t.lower) && (!own_connector || joins) {
+                    j += 2;
+                    continue;
+                }
+            }
+            // Numbers inside a headed name: "SMA Negeri 14 Jakarta".
+            if t.kind == TokenKind::Number && is_headed && next_namey && t.lower.len() <= 4 {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        j
+    }
+
+    /// Whether a run-initial capital at the start of a sentence is only a common word.
+    fn common_opener(&self, ctx: &Ctx, a: usize) -> bool {
+        let doc = ctx.doc;
+        let t = &doc.tokens[a];
+        if ctx.role[a].is_some_and(|(_, person)| !person) {
+            return true;
+        }
+        if ctx.cover[a].is_some() || ctx.role[a].is_some() || self.org_heads.at(doc, a, ctx.sent.end) > 0 || self.place_heads.at(doc, a, ctx.sent.end) > 0 {
+            return false;
+        }
+        if self.person_titles.at(doc, a, ctx.sent.end) > 0 || self.name_titles.contains(&t.lower) || is_acronym(doc, a) {
+            return false;
+        }
+        if self.common.contains(&t.lower) || self.function_words.contains(&t.lower) || ctx.lower_seen.contains(t.lower.as_str()) || self.derived(&t.lower) || reduplicated(&t.lower) {
+            return true;
+        }
+        // A verb opening the sentence ("Dibentuk pada …", "Terdapat beberapa …"): a long word with a verbal
+        // prefix, followed by a lower-case word that is not itself a verb (a name would be followed by one).
+        let next = a + 1;
+        t.lower.chars().count() >= 7
+            && self.verbal_prefixes.iter().any(|p| t.lower.starts_with(p.as_str()))
+            && next < ctx.sent.end
+            && !doc.is_capitalised(next)
+            && !(doc.tokens[next].kind == TokenKind::Word && self.verb_prefixes.iter().any(|p| doc.tokens[next].lower.starts_with(p.as_str())))
+    }
+
+    /// A token that is no name on its own: a lone head, a direction word, a single letter or a Roman
+    /// numeral, a religion or people, a word the pack says is no name.
+    fn filler(&self, ctx: &Ctx, i: usize, alone: bool) -> bool {
+        let doc = ctx.doc;
+        let t = &doc.tokens[i];
+        let text = doc.token_text(i);
+        t.kind != TokenKind::Word
+            || text.chars().filter(|c| c.is_alphabetic()).count() <= 1
+            || text.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+            || self.proper_adjectives.contains(&t.lower)
+            || shouted(doc, i)
+            || self.blocked(ctx, i)
+            || alone && text.chars().count() <= 2 && !is_acronym(doc, i)
+            || alone && (self.place_directions.contains(&t.lower) || self.org_heads.at(doc, i, i + 1) > 0 || self.place_heads.at(doc, i, i + 1) > 0 || self.common.contains(&t.lower))
+    }
+
+    /// An inner capital that marks a brand ("YouTube", "detikFinance"), not a surname ("McCain").
+    fn brand_capital(&self, w: &str) -> bool {
+        if !inner_capital(w) {
+            return false;
+        }
+        let lower = w.to_lowercase();
+        let prefix_len = w.chars().skip(1).position(char::is_uppercase).map(|p| p + 1).unwrap_or(0);
+        let prefix: String = lower.chars().take(prefix_len).collect();
+        !self.surname_prefixes.iter().any(|p| *p == prefix)
+    }
+
+    /// A headline in title case: its function and common words are capitalised too, so capitals say
+    /// nothing about names. A list of names in running text keeps those words in lower case.
+    fn headline(&self, doc: &Doc, range: std::ops::Range<usize>) -> bool {
+        let mut small = 0;
+        let mut small_caps = 0;
+        for i in range.clone().skip(1) {
+            let t = &doc.tokens[i];
+            if t.kind == TokenKind::Word && (self.function_words.contains(&t.lower) || self.common.contains(&t.lower)) {
+                small += 1;
+                small_caps += doc.is_capitalised(i) as usize;
+            }
+        }
+        if small >= 2 {
+            small_caps * 10 >= small * 7
+        } else {
+            // Without such words to go by, nearly every word must be capitalised.
+            let words: Vec<usize> = range.filter(|&i| doc.tokens[i].kind == TokenKind::Word).collect();
+            let caps = words.iter().filter(|&&i| doc.is_capitalised(i)).count();
+            words.len() >= 4 && caps * 10 >= words.len() * 9
+        }
+    }
+
+    /// A derived common word: it ends with a clitic, or carries a derivational prefix and suffix.
+    fn derived(&self, w: &str) -> bool {
+        let len = w.chars().count();
+        if self.clitics.iter().any(|c| w.ends_with(c.as_str()) && len >= c.len() + 4) {
+            return true;
+        }
+        self.derived_prefixes.iter().any(|p| {
+            w.starts_with(p.as_str()) && self.derived_suffixes.iter().any(|s| w.ends_with(s.as_str()) && len >= p.len() + s.len() + 3)
+        })
+    }
+
+    /// After a sentence-initial single capital: a lower-case word that is not a verb or function word,
+    /// so the capital heads a noun phrase ("Harga obligasi …").
+    fn noun_follows(&self, ctx: &Ctx, j: usize) -> bool {
+        if j >= ctx.sent.end {
+            return false;
+        }
+        let t = &ctx.doc.tokens[j];
+        t.kind == TokenKind::Word
+            && !ctx.doc.is_capitalised(j)
+            && !self.function_words.contains(&t.lower)
+            && !self.verb_prefixes.iter().any(|p| t.lower.starts_with(p.as_str()))
+            && !self.particles.contains(&t.lower)
+    }
+
+    /// Length of a person title at `i` (with its abbreviation period), or a role that titles a person.
+    fn title_at(&self, ctx: &Ctx, i: usize, end: usize) -> usize {
+        let doc = ctx.doc;
+        if self.name_titles.contains(&doc.tokens[i].lower) {
+            return 0;
+        }
+        let mut k = self.person_titles.at(doc, i, end);
+        if let Some((e, true)) = ctx.role[i] {
+            if e <= end {
+                k = k.max(e - i);
+            }
+        }
+        if k > 0 && i + k < end && doc.tokens[i + k].lower == "." {
+            k += 1;
+        }
+        k
+    }
+
+    fn mention_at(&self, ctx: &Ctx, i: usize) -> Option<usize> {
+        ctx.cover[i].filter(|&m| ctx.mentions[m].start == i)
+    }
+
+    fn mention_label(&self, ctx: &Ctx, k: usize) -> Option<Label> {
+        let m = &ctx.mentions[k];
+        match &m.kind {
+            Kind::Country(_) => {
+                // A country is a place where it is one: not where it describes a group ("warga Palestina")
+                // and not where it acts as the subject of a verb ("Israel telah menyerang …").
+                let (a, b) = (m.start, m.end);
+                let doc = ctx.doc;
+                let attributive = a > ctx.sent.start && !doc.is_capitalised(a - 1) && (ctx.after_group[a] || self.attributive.contains(&doc.tokens[a - 1].lower));
+                let placed = self.place_context(ctx, a);
+                let after_capital = a > ctx.sent.start && doc.is_capitalised(a - 1);
+                let acting = !placed && !after_capital && b < ctx.sent.end && doc.tokens[b].kind == TokenKind::Word && !doc.is_capitalised(b) && {
+                    let w = &doc.tokens[b].lower;
+                    self.subject_markers.contains(w) || self.verbal_prefixes.iter().any(|p| w.starts_with(p.as_str()) && w.chars().count() >= p.chars().count() + 4)
+                };
+                (!attributive && !acting).then_some(Label::Loc)
+            }
+            Kind::Metonym { .. } => Some(Label::Loc),
+            Kind::Org { label, .. } => Some(Label::parse(label)),
+            Kind::Place(idx) => {
+                // A foreign city found only through an alternate spelling that is also a given name
+                // ("Ahmad", "Vena") is a place only where a place is expected.
+                if self.weak_place(ctx, *idx, m.start, m.end) && !self.place_context(ctx, m.start) {
+                    return None;
+                }
+                Some(Label::Loc)
+            }
+            _ => None,
+        }
+    }
+
+    fn weak_place(&self, ctx: &Ctx, idx: usize, a: usize, b: usize) -> bool {
+        let Some(p) = self.geo.place(idx) else { return true };
+        if p.kind != PlaceKind::City {
+            return false;
+        }
+        let text = warta_geo::normalize(ctx.doc.span_text(a, b));
+        let own = warta_geo::normalize(&p.name) == text || self.geo.ascii_name(idx).is_some_and(|n| warta_geo::normalize(n) == text);
+        !own
+    }
+
+    /// How the gazetteer knows a name.
+    fn geo_hit(&self, text: &str) -> GeoHit {
+        let idx = self.geo.lookup_indexes(text);
+        let Some(&best) = idx.first() else { return GeoHit::None };
+        let norm = warta_geo::normalize(text);
+        let mut hit = GeoHit::Weak;
+        for &i in idx.iter().take(5) {
+            let Some(p) = self.geo.place(i) else { continue };
+            let own = warta_geo::normalize(&p.name) == norm || self.geo.ascii_name(i).is_some_and(|n| warta_geo::normalize(n) == norm);
+            let strong = match p.kind {
+                PlaceKind::Country | PlaceKind::Region => true,
+                PlaceKind::City => own && (p.population >= 200_000 || p.country_iso3 == self.home && p.population >= 20_000),
+                PlaceKind::Directional => false,
+            };
+            if strong {
+                hit = GeoHit::Strong;
+                break;
+            }
+        }
+        let _ = best;
+        hit
+    }
+
+    /// A cue before `a` says a place follows ("di", "asal").
+    fn place_context(&self, ctx: &Ctx, a: usize) -> bool {
+        self.place_cues.before(ctx.doc, a, ctx.sent.start) > 0 || a > ctx.sent.start && self.place_prepositions.contains(&ctx.doc.tokens[a - 1].lower)
+    }
+
+    fn person_context(&self, ctx: &Ctx, a: usize) -> bool {
+        self.person_cues.before(ctx.doc, a, ctx.sent.start) > 0
+    }
+
+    fn push(&self, out: &mut Vec<NamedSpan>, a: usize, b: usize, label: Label, evidence: Evidence, mention: Option<usize>) {
+        out.push(NamedSpan { start: a, end: b, label, core: (a, b), evidence, mention });
+    }
+
+    /// Labels the run `[a, b)`, splitting it where a title, a role or a dictionary name divides it.
+    /// `person` is set when a title before the run already said it names a person.
+    fn classify(&self, ctx: &Ctx, mut a: usize, b: usize, mut person: bool, out: &mut Vec<NamedSpan>) {
+        let doc = ctx.doc;
+        let start = a;
+        // A title before the run (passed in by the caller) is as good as one inside it.
+        let inherited = person;
+        person |= self.person_context(ctx, a);
+        // Titles and offices before a name: "Komjen Pol Badrodin Haiti", "Menteri Perhubungan Jusman …".
+        let mut titled = false;
+        while a < b && self.mention_at(ctx, a).is_none() {
+            let k = self.title_at(ctx, a, b);
+            if k == 0 {
+                break;
+            }
+            a += k;
+            titled = true;
+        }
+        if titled {
+            person = true;
+            // A second title further in ("Kapolda Metro Jaya Irjen Karyoto"): what stands between is the
+            // office's jurisdiction, a place when the gazetteer knows it.
+            if let Some(k) = (a + 1..b).find(|&k| self.mention_at(ctx, k).is_none() && ctx.role[k].is_none_or(|(_, p)| p) && { let t = self.title_at(ctx, k, b); t > 0 && k + t < b }) {
+                if (a..k).all(|i| ctx.cover[i].is_none()) {
+                    if self.geo_hit(doc.span_text(a, k)) == GeoHit::Strong {
+                        self.push(out, a, k, Label::Loc, Evidence::Context, None);
+                    }
+                    a = k;
+                    while a < b {
+                        let t = self.title_at(ctx, a, b);
+                        if t == 0 || a + t >= b {
+                            break;
+                        }
+                        a += t;
+                    }
+                }
+            }
+            // The office's portfolio and jurisdiction before the name: derived or common words, acronyms
+            // ("Menteri BUMN"), a place ("Gubernur DKI Jakarta", "Bupati Garut Rudy Gunawan").
+            while a < b && self.mention_at(ctx, a).is_none() && self.org_heads.at(doc, a, b) == 0 {
+                if let Some(k) = (1..=3.min(b - a)).rev().find(|&k| self.geo_hit(doc.span_text(a, a + k)) == GeoHit::Strong) {
+                    self.push(out, a, a + k, Label::Loc, Evidence::Context, None);
+                    a += k;
+                    continue;
+                }
+                let w = &doc.tokens[a].lower;
+                let portfolio = (self.place_heads.at(doc, a, b) == 0 || self.derived(w))
+                    && (self.derived(w) || self.common.contains(w) || ctx.lower_seen.contains(w.as_str()) || is_acronym(doc, a) && a + 1 < b || doc.tokens[a].kind != TokenKind::Word);
+                if !portfolio {
+                    break;
+                }
+                a += 1;
+            }
+        }
+        // Trailing numerals and initials are not part of a name ("Jawa Tengah V"), nor a connector left by a
+        // split ("Pilgrim of | Bordeaux").
+        let mut b = b;
+        while b > a && (doc.tokens[b - 1].kind != TokenKind::Word || self.connectors.contains(&doc.tokens[b - 1].lower) || self.particles.contains(&doc.tokens[b - 1].lower)) {
+            b -= 1;
+        }
+        if a >= b {
+            return;
+        }
+        let headed = self.org_heads.at(doc, a, b) > 0 || self.place_heads.at(doc, a, b) > 0;
+        while b - a > 1 && !headed && self.filler(ctx, b - 1, false) && !self.proper_adjectives.contains(&doc.tokens[b - 1].lower) && !self.blocked(ctx, b - 1) {
+            b -= 1;
+        }
+        if a >= b {
+            return;
+        }
+        if self.known_places.at(doc, a, b) == b - a {
+            self.push(out, a, b, Label::Loc, Evidence::Form, None);
+            return;
+        }
+        // A dictionary name at the start: alone, closed by a direction ("Jawa Tengah"), or followed by more.
+        if let Some(k) = self.mention_at(ctx, a) {
+            let m = &ctx.mentions[k];
+            if m.end <= b && (self.org_heads.at(doc, a, b) == 0 || matches!(m.kind, Kind::Org { .. })) {
+                let label = self.mention_label(ctx, k);
+                if m.end == b {
+                    if let Some(l) = label {
+                        let l = if person && matches!(m.kind, Kind::Place(_)) && self.weak_place(ctx, match m.kind { Kind::Place(i) => i, _ => 0 }, m.start, m.end) { Label::Per } else { l };
+                        self.push(out, a, b, l, Evidence::Dictionary, Some(k));
+                    } else if person && !matches!(m.kind, Kind::NotName | Kind::Country(_)) {
+                        self.push(out, a, b, Label::Per, Evidence::Form, None);
+                    } else if matches!(m.kind, Kind::Place(_)) {
+                        // A weak place standing alone: a person unless a place is expected.
+                        self.push(out, a, b, Label::Per, Evidence::Default, None);
+                    }
+                    return;
+                }
+                if m.end + 1 == b && matches!(label, Some(Label::Loc)) && self.place_directions.contains(&doc.tokens[m.end].lower) {
+                    self.push(out, a, b, Label::Loc, Evidence::Form, None);
+                    return;
+                }
+                if !matches!(m.kind, Kind::NotName) {
+                    if let Some(l) = label {
+                        self.push(out, a, m.end, l, Evidence::Dictionary, Some(k));
+                    }
+                    self.classify(ctx, m.end, b, titled, out);
+                    return;
+                }
+            }
+        }
+        // Names of events, awards, documents and works are none of the three: "Piala Dunia", "MTV Music Award".
+        if self.misc_heads.at(doc, a, b) > 0 || b - a > 1 && self.misc_suffixes.contains(&doc.tokens[b - 1].lower) {
+            return;
+        }
+        // Heads: "Partai Golkar", "Kabupaten Pati Provinsi Jawa Tengah". A head that names both a body and
+        // a building ("Rumah Sakit", "Sekolah") is read as the place.
+        let (mut org_head, place_head) = (self.org_heads.at(doc, a, b), self.place_heads.at(doc, a, b));
+        // An English article heads a band or a paper ("The Virgin"), but with "of" inside, a title.
+        if org_head > 0 && !self.function_words.contains(&doc.tokens[a].lower) && self.connectors.contains(&doc.tokens[a].lower) {
+            if (a + 1..b).any(|i| self.connectors.contains(&doc.tokens[i].lower)) {
+                return;
+            }
+            org_head = org_head.max(1);
+        }
+        if org_head > 0 && (b - a > 1 || is_acronym(doc, a)) && place_head < org_head {
+            // After an office, a known organisation inside the run ends it and a person follows:
+            // "(Wasekjen) Badan Pemenangan Pemilu PPP Fernita Darwis".
+            // A company suffix inside the run closes the company: "(Dirut) PT Timah Tbk Riza Pahlevi".
+            if let Some(k) = (a + 1..b - 1).find(|&k| self.org_suffixes.contains(&doc.tokens[k].lower) && doc.is_capitalised(k)) {
+                self.push(out, a, k + 1, Label::Org, Evidence::Form, None);
+                self.classify(ctx, k + 1, b, titled, out);
+                return;
+            }
+            // A known organisation closing a headed name is an organisation of its own: "Fakultas
+            // Kehutanan UGM", "Dewan Pimpinan Pusat Partai Demokrat".
+            if let Some(k) = (a + 2..b).find(|&k| self.mention_at(ctx, k).is_some_and(|m| matches!(ctx.mentions[m].kind, Kind::Org { .. }) && ctx.mentions[m].end == b)) {
+                let m = self.mention_at(ctx, k).unwrap_or(0);
+                self.classify(ctx, a, k, false, out);
+                if let Some(l) = self.mention_label(ctx, m) {
+                    self.push(out, k, b, l, Evidence::Dictionary, Some(m));
+                }
+                return;
+            }
+            if titled {
+                if let Some(k) = (a + 1..b).find(|&k| self.mention_at(ctx, k).is_some_and(|m| matches!(ctx.mentions[m].kind, Kind::Org { .. }) && ctx.mentions[m].end < b)) {
+                    let m = self.mention_at(ctx, k).unwrap_or(0);
+                    self.classify(ctx, a, k, false, out);
+                    if let Some(l) = self.mention_label(ctx, m) {
+                        self.push(out, k, ctx.mentions[m].end, l, Evidence::Dictionary, Some(m));
+                    }
+                    self.classify(ctx, ctx.mentions[m].end, b, true, out);
+                    return;
+                }
+            }
+            self.push(out, a, b, Label::Org, Evidence::Form, None);
+            return;
+        }
+        if self.place_heads.at(doc, a, b) > 0 && b - a > 1 {
+            self.push(out, a, b, Label::Loc, Evidence::Form, None);
+            return;
+        }
+        // A group word before a name ("Militer Islam Irak", "Pemerintah Indonesia").
+        if let Some((e, false)) = ctx.role[a] {
+            if e < b {
+                if let Some(k) = self.mention_at(ctx, e).filter(|&k| ctx.mentions[k].end == b) {
+                    if let Some(l) = self.mention_label(ctx, k) {
+                        self.push(out, e, b, l, Evidence::Dictionary, Some(k));
+                    }
+                } else {
+                    self.push(out, a, b, Label::Org, Evidence::Context, None);
+                }
+                return;
+            }
+        }
+        // A dictionary name further in: "Arema Indonesia" is one organisation; otherwise split.
+        if let Some(k) = (a + 1..b).find(|&k| self.mention_at(ctx, k).is_some()) {
+            let mi = self.mention_at(ctx, k).unwrap_or(0);
+            let m = &ctx.mentions[mi];
+            if matches!(m.kind, Kind::NotName) {
+                // "Kementerian Hukum dan HAM" is handled by heads; elsewhere the non-name ends the run.
+                self.classify(ctx, a, k, person, out);
+                self.classify(ctx, m.end.min(b), b, false, out);
+                return;
+            }
+            // A common word capitalised before a known name ("Fraksi Gerindra", "Agresi Israel").
+            if (a..k).all(|i| self.common.contains(&doc.tokens[i].lower) || self.derived(&doc.tokens[i].lower) || ctx.lower_seen.contains(doc.tokens[i].lower.as_str())) {
+                self.classify(ctx, k, b, person, out);
+                return;
+            }
+            if m.end == b && titled && matches!(m.kind, Kind::Country(_)) {
+                // "Menteri Imigrasi Australia": an office's portfolio and its country.
+                if let Some(l) = self.mention_label(ctx, mi) {
+                    self.push(out, k, b, l, Evidence::Dictionary, Some(mi));
+                }
+                return;
+            }
+            if m.end == b && matches!(m.kind, Kind::Country(_)) {
+                let l = if person { Label::Per } else { Label::Org };
+                self.push(out, a, b, l, if person { Evidence::Form } else { Evidence::Context }, None);
+                return;
+            }
+            self.classify(ctx, a, k, person, out);
+            self.classify(ctx, k, b, false, out);
+            return;
+        }
+        // Words that are never a name by themselves: a lone head, a direction, an initial or numeral, a
+        // religion or people.
+        if (a..b).all(|i| self.filler(ctx, i, b - a == 1)) {
+            return;
+        }
+        let text = doc.span_text(a, b);
+        let last = &doc.tokens[b - 1].lower;
+        if b - a > 1 && self.org_suffixes.contains(last) {
+            self.push(out, a, b, Label::Org, Evidence::Form, None);
+            return;
+        }
+        if b - a > 1 && self.place_suffixes.contains(last) {
+            self.push(out, a, b, Label::Loc, Evidence::Form, None);
+            return;
+        }
+        // Name titles stay in the span: "Gus Dur", "Raden Machjar".
+        if b - a > 1 && self.name_titles.contains(&doc.tokens[a].lower) {
+            self.push(out, a, b, Label::Per, Evidence::Form, None);
+            return;
+        }
+        let geo = if person { GeoHit::None } else { self.geo_hit(text) };
+        // "Jakarta Pusat": a known place closed by a direction.
+        if b - a > 1 && self.place_directions.contains(last) && self.geo_hit(doc.span_text(a, b - 1)) > GeoHit::None {
+            self.push(out, a, b, Label::Loc, Evidence::Form, None);
+            return;
+        }
+        if b - a == 1 && is_acronym(doc, a) {
+            let l = if person {
+                Label::Per
+            } else if geo == GeoHit::Strong {
+                Label::Loc
+            } else {
+                Label::Org
+            };
+            self.push(out, a, b, l, if person { Evidence::Form } else { Evidence::Context }, None);
+            return;
+        }
+        if person {
+            self.push(out, a, b, Label::Per, if titled || inherited { Evidence::Form } else { Evidence::Context }, None);
+            return;
+        }
+        // An acronym leading a longer name: "PSMS Medan", "PB HMI", "LA Aztecs".
+        if b - a > 1 && is_acronym(doc, a) {
+            self.push(out, a, b, Label::Org, Evidence::Context, None);
+            return;
+        }
+        if (a..b).any(|i| self.brand_capital(doc.token_text(i)) && !self.particle_joined(doc.token_text(i))) {
+            self.push(out, a, b, Label::Org, Evidence::Form, None);
+            return;
+        }
+        // "film Zorro", "pesawat Airbus", "album Ambang Kepunahan": a work or a product, no entity.
+        if self.misc_cues.before(doc, start, ctx.sent.start) > 0 && geo == GeoHit::None {
+            return;
+        }
+        if self.org_cues.before(doc, start, ctx.sent.start) > 0 {
+            self.push(out, a, b, Label::Org, Evidence::Context, None);
+            return;
+        }
+        let prep = start > ctx.sent.start && self.place_prepositions.contains(&doc.tokens[start - 1].lower);
+        if geo == GeoHit::Strong || geo == GeoHit::Weak && prep || self.place_cues.before(doc, start, ctx.sent.start) > 0 {
+            self.push(out, a, b, Label::Loc, Evidence::Context, None);
+            return;
+        }
+        // Common words inside an unmarked name make it a title or a phrase, not a person ("Bukan Cinta Biasa").
+        if (a..b).any(|i| self.common.contains(&doc.tokens[i].lower)) {
+            return;
+        }
+        self.push(out, a, b, Label::Per, Evidence::Default, None);
+    }
+
+    /// Extends place names over a lower-case head before them ("kota Bandung") and a compass word after
+    /// them ("Sumatera selatan"); a span so headed becomes a place.
+    fn extend_places(&self, doc: &Doc, mentions: &[Mention], spans: &mut [NamedSpan]) {
+        for s in spans.iter_mut() {
+            let sent = doc.sentences[doc.sentence_of(s.start)].tokens.clone();
+            if s.label == Label::Per && s.evidence > Evidence::Context || s.label == Label::Org && s.evidence >= Evidence::Form {
+                continue;
+            }
+            let k = self.inclusive_heads.before(doc, s.start, sent.start);
+            let headed = self.place_heads.at(doc, s.start, s.end) > 0 || self.org_heads.at(doc, s.start, s.end) > 0;
+            if k > 0 && !headed && !doc.is_capitalised(s.start - k) && (s.mention.is_none() || s.label == Label::Loc) {
+                s.start -= k;
+                s.label = Label::Loc;
+                s.evidence = s.evidence.max(Evidence::Context);
+            }
+            // Only a country, a region or a larger area takes a compass word: "Ukraina tengah", not a city.
+            let area = match s.mention.map(|k| &mentions[k].kind) {
+                Some(Kind::Country(_)) => true,
+                Some(Kind::Place(idx)) => self.geo.place(*idx).is_some_and(|p| p.kind != PlaceKind::City),
+                _ => self.known_places.at(doc, s.core.0, s.core.1) == s.core.1 - s.core.0,
+            };
+            if area && s.label == Label::Loc && s.end < sent.end && !doc.is_capitalised(s.end) {
+                let c = self.compass.at(doc, s.end, sent.end);
+                if c > 0 {
+                    s.end += c;
+                }
+            }
+        }
+    }
+
+    /// Name spans for the actor stage (persons, and names nothing marks as anything else) and the place
+    /// stage (all names but organisations).
+    pub fn person_spans(spans: &[NamedSpan]) -> Vec<(usize, usize)> {
+        spans.iter().filter(|s| s.mention.is_none() && s.label == Label::Per).map(|s| s.core).collect()
+    }
+
+    pub fn place_spans(spans: &[NamedSpan]) -> Vec<(usize, usize)> {
+        spans.iter().filter(|s| s.mention.is_none() && s.label != Label::Org).map(|s| s.core).collect()
+    }
+
+    /// Runs the whole tagger and the place extension in one call.
+    pub fn find(&self, doc: &Doc, mentions: &[Mention], in_time: &[bool]) -> Vec<NamedSpan> {
+        let mut spans = self.tag(doc, mentions, in_time);
+        self.extend_places(doc, mentions, &mut spans);
+        spans
+    }
+
+    /// The `entities` of the output: every labelled name with its actor code and country where known.
+    pub fn entities(&self, doc: &Doc, mentions: &[Mention], names: &[NamedSpan], spans: &[ActorSpan], places: &[PlaceMention]) -> Vec<Entity> {
+        let covering = |a: usize, b: usize| spans.iter().find(|s| s.start <= a && b <= s.end);
+        let mut out = Vec::new();
+        for s in names {
+            let (a, b) = (s.start, s.end);
+            let place = places.iter().find(|p| p.start == s.core.0 || p.start == a);
+            let (actor, country) = match s.mention.map(|k| &mentions[k].kind) {
+                Some(Kind::Country(c)) => (Some(c.clone()), Some(c.clone())),
+                Some(Kind::Org { code, country, .. }) => (Some(code.clone()), country.clone()),
+                Some(Kind::Metonym { code, country }) => (place.is_none().then(|| code.clone()), Some(country.clone())),
+                _ => match s.label {
+                    Label::Loc => (None, place.map(|p| p.location.country.clone())),
+                    _ => {
+                        let actor = covering(s.core.0, s.core.1).and_then(|x| x.actors.first());
+                        (actor.map(|x| x.code.clone()), actor.and_then(|x| x.country.clone()))
+                    }
+                },
+            };
+            out.push(Entity { text: doc.span_text(a, b).to_string(), label: s.label.as_str().into(), start: doc.tokens[a].cstart, end: doc.tokens[b - 1].cend, actor, country });
+        }
+        out.sort_by_key(|e| e.start);
+        out
+    }
+}
+
+fn is_quote(doc: &Doc, i: usize) -> bool {
+    doc.token_text(i).chars().all(warta_text::is_quote_char)
+}
+
+/// Per token of a sentence: inside a short quotation (at most eight tokens, no sentence inside), as titles
+/// of songs, books and films are written; long quotations are speech and keep their names.
+fn quoted_titles(doc: &Doc, sent: std::ops::Range<usize>) -> Vec<bool> {
+    const MAX: usize = 8;
+    let mut out = vec![false; sent.len()];
+    let mut open: Option<usize> = None;
+    for i in sent.clone() {
+        let t = doc.token_text(i);
+        let (opens, closes) = match t {
+            "\"" => (open.is_none(), open.is_some()),
+            "“" | "«" | "„" => (true, false),
+            "”" | "»" => (false, true),
+            _ => (false, false),
+        };
+        if closes {
+            if let Some(o) = open.take() {
+                if i - o - 1 <= MAX && !(o + 1..i).any(|k| matches!(doc.token_text(k), "." | "!" | "?")) {
+                    out[o + 1 - sent.start..i - sent.start].iter_mut().for_each(|x| *x = true);
+                }
+            }
+        } else if opens {
+            open = Some(i);
+        }
+    }
+    out
+}
+
+fn is_opening(doc: &Doc, i: usize) -> bool {
+    let t = doc.token_text(i);
+    is_quote(doc, i) || t == ":" || t == "(" || t == "-" || t == "—" || t == "–"
+}
+
+/// An acronym: two to six letters, all capitals ("KPK", "G20" has a digit and still counts). Longer words
+/// in capitals are shouted words, not acronyms.
+fn is_acronym(doc: &Doc, i: usize) -> bool {
+    let t = doc.token_text(i);
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    doc.tokens[i].kind == TokenKind::Word && (2..=6).contains(&letters) && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+}
+
+/// A word of seven letters or more written in capitals: emphasis or a shouted headline, not a name.
+fn shouted(doc: &Doc, i: usize) -> bool {
+    let t = doc.token_text(i);
+    t.chars().filter(|c| c.is_alphabetic()).count() >= 7 && t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+}
+
+/// A capital after a lower-case letter inside the word: "YouTube", "NasDem", "detikFinance".
+fn inner_capital(w: &str) -> bool {
+    let mut prev_lower = false;
+    for c in w.chars() {
+        if c.is_uppercase() && prev_lower {
+            return true;
+        }
+        prev_lower = c.is_lowercase();
+        if c == '-' || c == '\'' {
+            prev_lower = false;
+        }
+    }
+    false
+}
+
+/// "pertemuan-pertemuan": a reduplicated (plural) common word.
+fn reduplicated(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(x, y)| !x.is_empty() && (x == y || y.starts_with(x) || x.starts_with(y)))
+}
+
+/// A headline written in title case: most of its words capitalised, so capitals say nothing about names.
+pub fn is_title_case(doc: &Doc, range: std::ops::Range<usize>) -> bool {
+    let words: Vec<usize> = range.filter(|&i| doc.tokens[i].kind == TokenKind::Word).collect();
+    let caps = words.iter().filter(|&&i| doc.is_capitalised(i)).count();
+    words.len() >= 4 && caps * 10 >= words.len() * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::MentionFinder;
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+
+    struct Fixture {
+        abbreviations: HashSet<String>,
+        mentions: MentionFinder,
+        tagger: NameTagger,
+    }
+
+    fn fixture() -> &'static Fixture {
+        static F: OnceLock<Fixture> = OnceLock::new();
+        F.get_or_init(|| {
+            let pack = Pack::embedded("id").expect("id pack");
+            Fixture {
+                abbreviations: pack.general.abbreviations.iter().map(|a| a.to_lowercase()).collect(),
+                mentions: MentionFinder::new(&pack),
+                tagger: NameTagger::new(&pack),
+            }
+        })
+    }
+
+    /// (text, label) of every name the tagger finds.
+    fn names(text: &str) -> Vec<(String, &'static str)> {
+        let f = fixture();
+        let doc = warta_text::segment(text, &f.abbreviations);
+        let mentions = f.mentions.find(&doc);
+        let spans = f.tagger.find(&doc, &mentions, &vec![false; doc.tokens.len()]);
+        spans.iter().map(|s| (doc.span_text(s.start, s.end).to_string(), s.label.as_str())).collect()
+    }
+
+    fn has(found: &[(String, &str)], text: &str, label: &str) -> bool {
+        found.iter().any(|(t, l)| t == text && *l == label)
+    }
+
+    #[test]
+    fn persons_lose_their_titles() {
+        let n = names("Kemarin Bapak Ahmad Subarjo meresmikan jembatan itu bersama Dr. Rina Kusuma.");
+        assert!(has(&n, "Ahmad Subarjo", "PER"), "{n:?}");
+        assert!(has(&n, "Rina Kusuma", "PER"), "{n:?}");
+        assert_eq!(n.len(), 2, "{n:?}");
+        let n = names("Pengajian dipimpin KH Abdul Karim bin Salim dan Gus Mudhofar.");
+        assert!(has(&n, "Abdul Karim bin Salim", "PER"), "{n:?}");
+        assert!(has(&n, "Gus Mudhofar", "PER"), "{n:?}");
+    }
+
+    #[test]
+    fn office_and_portfolio_are_not_part_of_the_name() {
+        let n = names("Acara itu dibuka Menteri Perhubungan Hendra Wijaya dan Komjen Pol Arief Santoso.");
+        assert!(has(&n, "Hendra Wijaya", "PER"), "{n:?}");
+        assert!(has(&n, "Arief Santoso", "PER"), "{n:?}");
+        let n = names("Presiden Rusia Vladimir Putin tiba. Putin disambut hangat.");
+        assert!(has(&n, "Rusia", "LOC") && has(&n, "Vladimir Putin", "PER") && has(&n, "Putin", "PER"), "{n:?}");
+    }
+
+    #[test]
+    fn organisations_by_head_suffix_and_acronym() {
+        let n = names("Ia bekerja di Badan Riset Kelautan sejak lama, lalu pindah ke PT Sinar Cahaya Tbk.");
+        assert!(has(&n, "Badan Riset Kelautan", "ORG"), "{n:?}");
+        assert!(has(&n, "PT Sinar Cahaya Tbk", "ORG"), "{n:?}");
+        let n = names("Laporan itu disusun Kementerian Hukum dan HAM bersama KPK.");
+        assert!(has(&n, "Kementerian Hukum dan HAM", "ORG"), "{n:?}");
+        assert!(has(&n, "KPK", "ORG"), "{n:?}");
+    }
+
+    #[test]
+    fn acronym_defined_in_parentheses() {
+        let n = names("Lembaga Kajian Pesisir Nusantara (LKPN) menerbitkan laporan. Menurut LKPN, abrasi meningkat.");
+        assert!(has(&n, "Lembaga Kajian Pesisir Nusantara (LKPN)", "ORG"), "{n:?}");
+        assert!(has(&n, "LKPN", "ORG"), "{n:?}");
+        // Written with spaces, the acronym is a name of its own.
+        let n = names("Ia kuliah di Sekolah Tinggi Ilmu Laut ( STIL ) sampai lulus.");
+        assert!(has(&n, "Sekolah Tinggi Ilmu Laut", "ORG") && has(&n, "STIL", "ORG"), "{n:?}");
+    }
+
+    #[test]
+    fn places_by_head_cue_and_gazetteer() {
+        let n = names("Warga Kota Bandung dan Kabupaten Garut memadati Jalan Merdeka Raya.");
+        assert!(has(&n, "Kota Bandung", "LOC") && has(&n, "Kabupaten Garut", "LOC"), "{n:?}");
+        assert!(has(&n, "Jalan Merdeka Raya", "LOC"), "{n:?}");
+        assert!(!n.iter().any(|(t, _)| t == "Warga"), "{n:?}");
+        let n = names("Ia lahir di kota Cirebon dan besar di Desa Sukamulya.");
+        assert!(has(&n, "kota Cirebon", "LOC") && has(&n, "Desa Sukamulya", "LOC"), "{n:?}");
+        let n = names("Banjir juga melanda Cirebon, Kuningan dan Tegalwangi.");
+        assert!(has(&n, "Cirebon", "LOC") && has(&n, "Tegalwangi", "LOC"), "{n:?}");
+    }
+
+    #[test]
+    fn sentence_initial_capitals_are_not_names() {
+        assert!(names("Harga beras naik lagi pekan ini.").is_empty());
+        assert!(names("Namun kenaikan itu tidak berlangsung lama.").is_empty());
+        assert!(names("Rencananya pertemuan digelar besok.").is_empty());
+        let n = names("Namun Budi Hartono menolak tawaran itu.");
+        assert_eq!(n, vec![("Budi Hartono".to_string(), "PER")]);
+        let n = names("Sutrisno mengatakan stok aman.");
+        assert_eq!(n, vec![("Sutrisno".to_string(), "PER")]);
+    }
+
+    #[test]
+    fn headlines_in_title_case_and_quoted_titles() {
+        let n = names("Warga Tolak Rencana Tambang Pasir Di Pesisir Selatan");
+        assert!(!n.iter().any(|(_, l)| *l == "PER"), "{n:?}");
+        let n = names("Ia menyanyikan lagu \"Bunga Desa\" bersama Rudi Santosa.");
+        assert_eq!(n, vec![("Rudi Santosa".to_string(), "PER")], "{n:?}");
+    }
+
+    #[test]
+    fn names_that_are_also_places() {
+        // A given name that a foreign city is also called stays a person after a speech verb.
+        let n = names("\"Kami siap,\" kata Ahmad.");
+        assert!(has(&n, "Ahmad", "PER"), "{n:?}");
+        let n = names("Tim itu bertolak ke Jakarta.");
+        assert!(has(&n, "Jakarta", "LOC"), "{n:?}");
+    }
+}
