@@ -274,6 +274,11 @@ impl EventCoder {
                 }
             }
             target.retain(|t| !source.iter().any(|s| s.code == t.code));
+            // A mobilisation moves the actor's own forces ("mengirimkan … tentara Korea Utara"): they are
+            // what is sent, not a target.
+            if trig.cameo.starts_with("15") {
+                target.retain(|t| t.country.is_none() || !source.iter().any(|s| s.country == t.country));
+            }
             if trig.needs_target && target.is_empty() {
                 // A target may still come from the place (assaults); decided in assembly.
                 if !matches!(trig.cameo.get(..2), Some("17" | "18" | "19" | "20")) {
@@ -412,9 +417,7 @@ impl EventCoder {
             if let Some(k) = clauses.span_at(i) {
                 let s = &spans[k];
                 let marked = s.start > 0 && self.target_markers.contains(&doc.tokens[s.start - 1].lower);
-                // A phrase overlapping the trigger ("mengirimkan … tentara Korea Utara") is what is acted
-                // with, not on.
-                if usable(s) && s.start >= end && (marked || !clauses.after_place_preposition(doc, s)) {
+                if usable(s) && (marked || !clauses.after_place_preposition(doc, s)) {
                     return Some(k);
                 }
                 i = s.end.max(i + 1);

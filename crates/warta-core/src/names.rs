@@ -409,6 +409,7 @@ impl NameTagger {
             if (m.start..m.end).any(|i| taken[i] || in_time[i]) {
                 continue;
             }
+            ctx.sent = doc.sentences[doc.sentence_of(m.start)].tokens.clone();
             if let Some(label) = self.mention_label(&ctx, k) {
                 out.push(NamedSpan { start: m.start, end: m.end, label, core: (m.start, m.end), evidence: Evidence::Dictionary, mention: Some(k) });
             }
@@ -472,8 +473,11 @@ impl NameTagger {
             }
             // "Vladimir Putin" makes "Putin" a person.
             if s.label == Label::Per && s.core.1 - s.core.0 > 1 {
-                let last = doc.tokens[s.core.1 - 1].lower.clone();
-                known.entry(last).or_insert((Label::Per, Evidence::Context));
+                for i in [s.core.0, s.core.1 - 1] {
+                    if doc.tokens[i].kind == TokenKind::Word && doc.tokens[i].lower.chars().count() >= 3 {
+                        known.entry(doc.tokens[i].lower.clone()).or_insert((Label::Per, Evidence::Context));
+                    }
+                }
             }
             // "PT Pertamina" makes "Pertamina" an organisation; "Kabupaten Pati" makes "Pati" a place.
             if s.label != Label::Per {
@@ -538,7 +542,7 @@ impl NameTagger {
     }
 
     fn can_start(&self, ctx: &Ctx, i: usize) -> bool {
-        self.namey(ctx, i) || self.is_word(ctx, i) && ctx.doc.is_capitalised(i) && self.person_titles.at(ctx.doc, i, ctx.sent.end) > 0
+        self.namey(ctx, i) || self.is_word(ctx, i) && ctx.doc.is_capitalised(i) && self.person_titles.at(ctx.doc, i, ctx.sent.end) > 0 && self.not_names.at(ctx.doc, i, ctx.sent.end) == 0
     }
 
     /// End of the run of name words starting at `a`.
@@ -604,11 +608,13 @@ impl NameTagger {
     fn common_opener(&self, ctx: &Ctx, a: usize) -> bool {
         let doc = ctx.doc;
         let t = &doc.tokens[a];
-        if ctx.role[a].is_some_and(|(_, person)| !person) {
-            return true;
-        }
-        if ctx.cover[a].is_some() || ctx.role[a].is_some() || self.org_heads.at(doc, a, ctx.sent.end) > 0 || self.place_heads.at(doc, a, ctx.sent.end) > 0 {
+        if ctx.cover[a].is_some() || self.org_heads.at(doc, a, ctx.sent.end) > 0 || self.place_heads.at(doc, a, ctx.sent.end) > 0 {
             return false;
+        }
+        if let Some((_, person)) = ctx.role[a] {
+            // A group word ("Tenaga", "Pemerintah") opening the sentence is a common noun; an office
+            // ("Presiden") may head a name.
+            return !person;
         }
         if self.person_titles.at(doc, a, ctx.sent.end) > 0 || self.name_titles.contains(&t.lower) || is_acronym(doc, a) {
             return false;
@@ -689,7 +695,8 @@ impl NameTagger {
     /// After a sentence-initial single capital: a lower-case word that is not a verb or function word,
     /// so the capital heads a noun phrase ("Harga obligasi …").
     fn noun_follows(&self, ctx: &Ctx, j: usize) -> bool {
-        if j >= ctx.sent.end {
+        // Only a pack that says how its verbs look can tell a noun from a verb here.
+        if j >= ctx.sent.end || self.verb_prefixes.is_empty() {
             return false;
         }
         let t = &ctx.doc.tokens[j];
@@ -728,18 +735,12 @@ impl NameTagger {
             Kind::Country(_) => {
                 // A country is a place where it is one: not where it describes a group ("warga Palestina")
                 // and not where it acts as the subject of a verb ("Israel telah menyerang …").
-                let (a, b) = (m.start, m.end);
-                let doc = ctx.doc;
+                let (a, doc) = (m.start, ctx.doc);
                 let attributive = a > ctx.sent.start && !doc.is_capitalised(a - 1) && (ctx.after_group[a] || self.attributive.contains(&doc.tokens[a - 1].lower));
-                let placed = self.place_context(ctx, a);
-                let after_capital = a > ctx.sent.start && doc.is_capitalised(a - 1);
-                let acting = !placed && !after_capital && b < ctx.sent.end && doc.tokens[b].kind == TokenKind::Word && !doc.is_capitalised(b) && {
-                    let w = &doc.tokens[b].lower;
-                    self.subject_markers.contains(w) || self.verbal_prefixes.iter().any(|p| w.starts_with(p.as_str()) && w.chars().count() >= p.chars().count() + 4)
-                };
-                (!attributive && !acting).then_some(Label::Loc)
+                (!attributive && !self.acting(ctx, m.start, m.end)).then_some(Label::Loc)
             }
-            Kind::Metonym { .. } => Some(Label::Loc),
+            // A seat of power acting ("Washington menuduh …") is a government, not a place.
+            Kind::Metonym { .. } => (!self.acting(ctx, m.start, m.end)).then_some(Label::Loc),
             Kind::Org { label, .. } => Some(Label::parse(label)),
             Kind::Place(idx) => {
                 // A foreign city found only through an alternate spelling that is also a given name
@@ -750,6 +751,17 @@ impl NameTagger {
                 Some(Label::Loc)
             }
             _ => None,
+        }
+    }
+
+    /// A country or capital standing as the subject of a verb: not after a place cue or inside a longer
+    /// capitalised phrase, and followed by an auxiliary or a prefixed verb.
+    fn acting(&self, ctx: &Ctx, a: usize, b: usize) -> bool {
+        let doc = ctx.doc;
+        let after_capital = a > ctx.sent.start && doc.is_capitalised(a - 1);
+        !self.place_context(ctx, a) && !after_capital && b < ctx.sent.end && doc.tokens[b].kind == TokenKind::Word && !doc.is_capitalised(b) && {
+            let w = &doc.tokens[b].lower;
+            self.subject_markers.contains(w) || self.verbal_prefixes.iter().any(|p| w.starts_with(p.as_str()) && w.chars().count() >= p.chars().count() + 3)
         }
     }
 
@@ -766,7 +778,9 @@ impl NameTagger {
     /// How the gazetteer knows a name.
     fn geo_hit(&self, text: &str) -> GeoHit {
         let idx = self.geo.lookup_indexes(text);
-        let Some(&best) = idx.first() else { return GeoHit::None };
+        if idx.is_empty() {
+            return GeoHit::None;
+        }
         let norm = warta_geo::normalize(text);
         let mut hit = GeoHit::Weak;
         for &i in idx.iter().take(5) {
@@ -782,7 +796,6 @@ impl NameTagger {
                 break;
             }
         }
-        let _ = best;
         hit
     }
 
@@ -839,7 +852,8 @@ impl NameTagger {
             // The office's portfolio and jurisdiction before the name: derived or common words, acronyms
             // ("Menteri BUMN"), a place ("Gubernur DKI Jakarta", "Bupati Garut Rudy Gunawan").
             while a < b && self.mention_at(ctx, a).is_none() && self.org_heads.at(doc, a, b) == 0 {
-                if let Some(k) = (1..=3.min(b - a)).rev().find(|&k| self.geo_hit(doc.span_text(a, a + k)) == GeoHit::Strong) {
+                let plain = !self.common.contains(&doc.tokens[a].lower) && self.place_heads.at(doc, a, a + 1) == 0;
+                if let Some(k) = (1..=3.min(b - a)).rev().find(|&k| plain && self.geo_hit(doc.span_text(a, a + k)) == GeoHit::Strong) {
                     self.push(out, a, a + k, Label::Loc, Evidence::Context, None);
                     a += k;
                     continue;
@@ -888,6 +902,12 @@ impl NameTagger {
                         // A weak place standing alone: a person unless a place is expected.
                         self.push(out, a, b, Label::Per, Evidence::Default, None);
                     }
+                    return;
+                }
+                // "PKB Indonesia", "Freeport Indonesia": a brand's national branch (but "Mahkamah Konstitusi
+                // Madagaskar" is that country's court).
+                if matches!(m.kind, Kind::Org { .. }) && m.end - m.start == 1 && self.mention_at(ctx, m.end).is_some_and(|c| matches!(ctx.mentions[c].kind, Kind::Country(_)) && ctx.mentions[c].end == b) {
+                    self.push(out, a, b, Label::Org, Evidence::Dictionary, Some(k));
                     return;
                 }
                 if m.end + 1 == b && matches!(label, Some(Label::Loc)) && self.place_directions.contains(&doc.tokens[m.end].lower) {
@@ -1057,7 +1077,7 @@ impl NameTagger {
             return;
         }
         let prep = start > ctx.sent.start && self.place_prepositions.contains(&doc.tokens[start - 1].lower);
-        if geo == GeoHit::Strong || geo == GeoHit::Weak && prep || self.place_cues.before(doc, start, ctx.sent.start) > 0 {
+        if geo == GeoHit::Strong || geo >= GeoHit::Weak && prep || self.place_cues.before(doc, start, ctx.sent.start) > 0 {
             self.push(out, a, b, Label::Loc, Evidence::Context, None);
             return;
         }
@@ -1174,7 +1194,7 @@ fn quoted_titles(doc: &Doc, sent: std::ops::Range<usize>) -> Vec<bool> {
 
 fn is_opening(doc: &Doc, i: usize) -> bool {
     let t = doc.token_text(i);
-    is_quote(doc, i) || t == ":" || t == "(" || t == "-" || t == "—" || t == "–"
+    is_quote(doc, i) || matches!(t, ":" | "(" | "-" | "—" | "–" | "." | "!" | "?" | ";")
 }
 
 /// An acronym: two to six letters, all capitals ("KPK", "G20" has a digit and still counts). Longer words
@@ -1211,12 +1231,6 @@ fn reduplicated(w: &str) -> bool {
     w.split_once('-').is_some_and(|(x, y)| !x.is_empty() && (x == y || y.starts_with(x) || x.starts_with(y)))
 }
 
-/// A headline written in title case: most of its words capitalised, so capitals say nothing about names.
-pub fn is_title_case(doc: &Doc, range: std::ops::Range<usize>) -> bool {
-    let words: Vec<usize> = range.filter(|&i| doc.tokens[i].kind == TokenKind::Word).collect();
-    let caps = words.iter().filter(|&&i| doc.is_capitalised(i)).count();
-    words.len() >= 4 && caps * 10 >= words.len() * 7
-}
 
 #[cfg(test)]
 mod tests {
