@@ -8,6 +8,7 @@ use crate::model::Actor;
 use crate::quotes::QuoteSpan;
 use crate::syntax::Clauses;
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, RwLock};
 use warta_lang::pattern::{self, Atom, Element, Pattern};
 use warta_lang::{Form, Morphology, Pack, Trigger};
 use warta_text::Doc;
@@ -55,6 +56,7 @@ pub struct EventCoder {
     window: usize,
     passive_aux: HashSet<String>,
     determiners: HashSet<String>,
+    cache: AnalysisCache,
 }
 
 fn phrases(words: &[String]) -> Vec<Vec<String>> {
@@ -65,8 +67,16 @@ fn set(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 
-/// Per-document morphological analyses, computed once per token.
-pub struct Analyses(Vec<Vec<(String, Form)>>);
+/// Per-document morphological analyses, one shared list per token.
+pub struct Analyses(Vec<Arc<[(String, Form)]>>);
+
+/// Analyses of words seen before, shared by all articles and threads: news vocabulary repeats, and
+/// affix stripping allocates. Bounded so a stream of unique tokens cannot grow it without end.
+struct AnalysisCache {
+    words: RwLock<HashMap<String, Arc<[(String, Form)]>>>,
+}
+
+const ANALYSIS_CACHE_WORDS: usize = 200_000;
 
 impl EventCoder {
     pub fn new(pack: &Pack) -> Self {
@@ -114,14 +124,30 @@ impl EventCoder {
             window: m.window,
             passive_aux: set(&pack.morphology.passive_auxiliaries),
             determiners: set(&pack.morphology.determiners),
+            cache: AnalysisCache { words: RwLock::new(HashMap::new()) },
         }
     }
 
     pub fn analyse(&self, doc: &Doc) -> Analyses {
+        let empty: Arc<[(String, Form)]> = Arc::from(Vec::new());
         Analyses(
             doc.tokens
                 .iter()
-                .map(|t| if t.kind == warta_text::TokenKind::Word { self.morphology.analyses(&t.lower) } else { Vec::new() })
+                .map(|t| {
+                    if t.kind != warta_text::TokenKind::Word {
+                        return empty.clone();
+                    }
+                    if let Some(a) = self.cache.words.read().ok().and_then(|m| m.get(&t.lower).cloned()) {
+                        return a;
+                    }
+                    let a: Arc<[(String, Form)]> = Arc::from(self.morphology.analyses(&t.lower));
+                    if let Ok(mut m) = self.cache.words.write() {
+                        if m.len() < ANALYSIS_CACHE_WORDS {
+                            m.insert(t.lower.clone(), a.clone());
+                        }
+                    }
+                    a
+                })
                 .collect(),
         )
     }

@@ -22,6 +22,8 @@ pub struct PlaceMention {
 
 pub struct PlaceFinder {
     prepositions: HashSet<String>,
+    /// "southern Russia" is computed from the country's cities: once per (country, direction).
+    regions: std::sync::Mutex<std::collections::HashMap<(String, String), Option<Place>>>,
 }
 
 fn kind_name(k: PlaceKind) -> &'static str {
@@ -48,7 +50,10 @@ pub fn location_of(text: &str, p: &Place) -> Location {
 impl PlaceFinder {
     pub fn new(pack: &warta_lang::Pack) -> Self {
         let a = &pack.actors;
-        PlaceFinder { prepositions: a.place_prepositions.iter().chain(&a.place_heads).map(|w| w.to_lowercase()).collect() }
+        PlaceFinder {
+            prepositions: a.place_prepositions.iter().chain(&a.place_heads).map(|w| w.to_lowercase()).collect(),
+            regions: Default::default(),
+        }
     }
 
     /// True if a place word stands right before token `start`; `head_ends` marks where place heads end.
@@ -98,7 +103,11 @@ impl PlaceFinder {
                 Kind::Country(iso3) => {
                     let compass = direction_at(m.end).map(|(d, end)| (d, m.start, end)).or_else(|| direction_before.get(&m.start).map(|(d, start)| (d.clone(), *start, m.end)));
                     if let Some((dir, start, end)) = compass {
-                        if let Some(p) = geo.directional(iso3, &dir) {
+                        let region = match self.regions.lock() {
+                            Ok(mut cache) => cache.entry((iso3.clone(), dir.clone())).or_insert_with(|| geo.directional(iso3, &dir)).clone(),
+                            Err(_) => geo.directional(iso3, &dir),
+                        };
+                        if let Some(p) = region {
                             out.push(PlaceMention { start, end, location: location_of(doc.span_text(start, end), &p) });
                             continue;
                         }
