@@ -264,3 +264,47 @@ impl MentionFinder {
         self.function_words.contains(lower)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{extractor, indonesian};
+
+    fn kinds(text: &str, st: &crate::LanguageStages) -> Vec<(String, Kind)> {
+        let doc = warta_text::segment(text, &st.abbreviations);
+        st.mentions.find(&doc).into_iter().map(|m| (doc.span_text(m.start, m.end).to_string(), m.kind)).collect()
+    }
+
+    #[test]
+    fn cldr_names_in_the_pack_language_and_english() {
+        let k = kinds("Tiongkok, Korea Utara, Selandia Baru dan North Korea.", indonesian());
+        assert!(k.contains(&("Tiongkok".into(), Kind::Country("CHN".into()))), "{k:?}");
+        assert!(k.contains(&("Korea Utara".into(), Kind::Country("PRK".into()))));
+        assert!(k.contains(&("Selandia Baru".into(), Kind::Country("NZL".into()))));
+        assert!(k.contains(&("North Korea".into(), Kind::Country("PRK".into()))), "English CLDR names too");
+    }
+
+    #[test]
+    fn longest_match_wins_and_acronyms_keep_their_case() {
+        let k = kinds("Menteri Luar Negeri AS tiba. Ia datang sebagai as tim.", indonesian());
+        assert_eq!(k[0], ("Menteri Luar Negeri".into(), Kind::Role { sector: "GOV".into(), titles_person: true }));
+        assert_eq!(k[1], ("AS".into(), Kind::Country("USA".into())));
+        assert!(!k.iter().any(|(t, _)| t == "as"));
+    }
+
+    #[test]
+    fn organisations_and_metonyms() {
+        let k = kinds("KTT NATO di Washington membahas PBB.", indonesian());
+        assert!(k.iter().any(|(t, kind)| t == "NATO" && matches!(kind, Kind::Org { code, .. } if code == "IGOWSTNAT")));
+        assert!(k.iter().any(|(t, kind)| t == "Washington" && matches!(kind, Kind::Metonym { code, .. } if code == "USAGOV")));
+        assert!(k.iter().any(|(t, kind)| t == "KTT" && *kind == Kind::NotName));
+    }
+
+    #[test]
+    fn english_linker_and_demonym() {
+        let en = &extractor().stages["en"];
+        let k = kinds("Russia's defence minister met Russian troops.", en);
+        assert!(k.contains(&("'s".into(), Kind::Linker)), "{k:?}");
+        assert!(k.contains(&("Russian".into(), Kind::Country("RUS".into()))));
+    }
+}
