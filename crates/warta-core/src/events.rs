@@ -228,7 +228,9 @@ impl EventCoder {
     /// outermost affix.
     fn form_of(&self, doc: &Doc, t: usize) -> Form {
         let prev = |k: usize| t.checked_sub(k).map(|i| doc.tokens[i].lower.as_str());
-        if (1..=2).any(|k| prev(k).is_some_and(|w| self.passive_aux.contains(w))) {
+        let word = doc.tokens[t].lower.as_str();
+        let progressive = self.morphology.progressive_suffixes.iter().any(|s| word.ends_with(s.as_str()));
+        if !progressive && (1..=2).any(|k| prev(k).is_some_and(|w| self.passive_aux.contains(w))) {
             return Form::Passive;
         }
         if prev(1).is_some_and(|w| self.determiners.contains(w)) {

@@ -49,6 +49,9 @@ pub struct Morphology {
     /// Words just before a verb that make it passive ("was", "were", "been").
     #[serde(default)]
     pub passive_auxiliaries: Vec<String>,
+    /// Endings that make an auxiliary + verb progressive rather than passive ("is supplying").
+    #[serde(default)]
+    pub progressive_suffixes: Vec<String>,
     /// Words just before a word that make it a noun ("the", "a").
     #[serde(default)]
     pub determiners: Vec<String>,
