@@ -2,8 +2,12 @@
 //! event was coded, `bench` measures throughput on a generated corpus.
 
 mod bench;
+mod bench_ingest;
 mod explain;
+mod export;
+mod ingest;
 mod input;
+mod query;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -65,6 +69,14 @@ enum Command {
         #[arg(long, default_value_t = 2000)]
         articles: usize,
     },
+    /// Read files and directories (text, JSON Lines, HTML, RSS/Atom, WARC; gzipped too) into the store.
+    Ingest(ingest::IngestArgs),
+    /// Print stored events matching filters, as a table or JSON Lines.
+    Query(query::QueryArgs),
+    /// Write stored events as GDELT 2.0, CSV, JSON Lines or Parquet.
+    Export(export::ExportArgs),
+    /// Measure ingestion throughput and peak memory on a generated corpus.
+    BenchIngest(bench_ingest::BenchIngestArgs),
 }
 
 fn extractor(today: Option<NaiveDate>) -> Result<Extractor, String> {
@@ -78,6 +90,10 @@ fn main() -> ExitCode {
         Command::Extract { read, pretty } => run_extract(&read, pretty),
         Command::Explain { read } => explain::run(&read),
         Command::Bench { articles } => bench::run(articles),
+        Command::Ingest(args) => ingest::run(&args),
+        Command::Query(args) => query::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::BenchIngest(args) => bench_ingest::run(&args),
     };
     match result {
         Ok(code) => code,
