@@ -12,6 +12,7 @@ pub mod warc;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use crate::input::{stem, text_problem};
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -134,20 +135,6 @@ pub fn walk(paths: &[PathBuf], sink: &mut dyn Sink, files: &mut Vec<PathBuf>) {
     }
 }
 
-fn stem(path: &Path) -> String {
-    let name = path.file_name().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    let name = name.strip_suffix(".gz").unwrap_or(&name);
-    Path::new(name).file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_else(|| path.display().to_string())
-}
-
-/// Why bytes are not usable as text, if they are not.
-fn text_problem(bytes: &[u8]) -> Option<String> {
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Some("binary data (NUL bytes), not text".into());
-    }
-    std::str::from_utf8(bytes).err().map(|e| format!("not valid UTF-8 at byte {}", e.valid_up_to()))
-}
-
 /// Reads one file into the sink. `Err` only when the file cannot be opened at all.
 pub fn read_file(path: &Path, sink: &mut dyn Sink) -> Result<(), String> {
     let name = path.display().to_string();
@@ -208,57 +195,19 @@ fn read_whole(path: &Path, name: &str, format: Format, bytes: Vec<u8>, sink: &mu
 }
 
 fn read_jsonl(name: &str, reader: Box<dyn Read>, sink: &mut dyn Sink, what: &str) {
-    let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let mut buf = Vec::new();
-    let mut n = 0usize;
-    loop {
-        buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                sink.error(&format!("{name}:{}", n + 1), &format!("{what}: {e}"));
-                break;
-            }
-        }
-        n += 1;
-        if buf.iter().all(|b| b.is_ascii_whitespace()) {
-            continue;
-        }
+    let stopped = crate::input::for_each_line(reader, |n, bytes| {
         let origin = format!("{name}:{n}");
-        match parse_json_article(&buf, n) {
-            Ok(a) => {
-                if sink.article(origin, Raw::Article(a)).is_err() {
-                    return;
-                }
+        match crate::input::parse_article(bytes, n) {
+            Ok(a) => sink.article(origin, Raw::Article(a)).map_err(|_| String::new()),
+            Err((_, problem)) => {
+                sink.error(&origin, &problem);
+                Ok(())
             }
-            Err(m) => sink.error(&origin, &m),
         }
+    });
+    if let Ok(Some((n, e))) = stopped {
+        sink.error(&format!("{name}:{n}"), &format!("{what}: {e}"));
     }
-}
-
-/// One JSON Lines record (`{"id","text","title","published","lang","url","source"}`, only `text` required).
-fn parse_json_article(bytes: &[u8], n: usize) -> Result<Article, String> {
-    if let Some(problem) = text_problem(bytes) {
-        return Err(problem);
-    }
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
-    let id = match value.get("id") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Number(x)) => x.to_string(),
-        _ => n.to_string(),
-    };
-    let text = value.get("text").and_then(|t| t.as_str()).ok_or("no \"text\" string")?;
-    let field = |k: &str| value.get(k).and_then(|v| v.as_str()).map(str::to_string).filter(|s| !s.trim().is_empty());
-    Ok(Article {
-        id,
-        text: text.to_string(),
-        title: field("title"),
-        published: field("published"),
-        lang: field("lang"),
-        url: field("url"),
-        source: field("source"),
-    })
 }
 
 fn read_feed(name: &str, bytes: &[u8], sink: &mut dyn Sink) {
@@ -676,9 +625,12 @@ mod tests {
 
     #[test]
     fn json_records() {
-        let a = parse_json_article(br#"{"id": 7, "text": "Teks.", "url": "https://x/1", "title": ""}"#, 3).unwrap();
+        use crate::input::parse_article;
+        let a = parse_article(br#"{"id": 7, "text": "Teks.", "url": "https://x/1", "title": ""}"#, 3).unwrap();
         assert_eq!((a.id.as_str(), a.url.as_deref(), a.title), ("7", Some("https://x/1"), None));
-        assert!(parse_json_article(b"{oops", 1).unwrap_err().contains("invalid JSON"));
-        assert!(parse_json_article(br#"{"title": "x"}"#, 1).unwrap_err().contains("text"));
+        assert!(parse_article(b"{oops", 1).unwrap_err().1.contains("invalid JSON"));
+        let (id, problem) = parse_article(br#"{"id": "c", "title": "x"}"#, 1).unwrap_err();
+        assert_eq!(id, "c");
+        assert!(problem.contains("text"));
     }
 }
