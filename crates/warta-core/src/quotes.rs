@@ -154,6 +154,15 @@ impl QuoteFinder {
                         c += 1;
                     }
                     if c + 3 > sent_end || opens(doc.token_text(c)) || doc.token_text(c) == "\"" {
+                        // "…, the foreign minister said.": the speaker and verb close the sentence.
+                        if let Some(sp) = clauses.span_at(v.saturating_sub(1)).filter(|&k| spans[k].end == v) {
+                            // One word (an article) may stand between the comma and the speaker.
+                            let comma = (1..=2).filter_map(|k| spans[sp].start.checked_sub(k)).find(|&t| doc.token_text(t) == ",").filter(|&t| t > s.tokens.start + 2);
+                            if let (Some(comma), false) = (comma, (s.tokens.start..v).any(|t| inside_direct[t])) {
+                                out.push(QuoteSpan { start: s.tokens.start, end: comma, direct: false, speaker: Some(sp), verb: Some(v) });
+                                break;
+                            }
+                        }
                         continue;
                     }
                     let speaker = clauses.subject_before(doc, v, spans);

@@ -110,7 +110,7 @@ const CASES: &[Case] = &[
     ("North Korea threatened to attack South Korean warships.", "THREATEN", "138", Some("PRK"), Some("KOR"), "asserted"),
     ("The United States warned China against any invasion of Taiwan.", "THREATEN", "13", Some("USA"), Some("CHN"), "asserted"),
     ("Pyongyang threatened Seoul with nuclear strikes.", "THREATEN", "1385", Some("PRK"), Some("KOR"), "asserted"),
-    ("Iran must halt uranium enrichment or face new sanctions, the French president said.", "THREATEN", "1312", None, Some("IRN"), "asserted"),
+    ("Iran must halt uranium enrichment or face new sanctions, the French president said.", "THREATEN", "1312", None, Some("IRN"), "reported"),
     // PROTEST
     ("Thousands of Kenyan teachers protested outside parliament in Nairobi.", "PROTEST", "14", Some("KEN"), None, "asserted"),
     ("French farmers blocked motorways around Paris on Monday.", "PROTEST", "144", Some("FRA"), None, "asserted"),
