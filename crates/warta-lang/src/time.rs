@@ -75,6 +75,13 @@ pub struct TimeWords {
     /// Vague references to the past, present or future ("belakangan ini", "kini", "kelak").
     #[serde(default)]
     pub references: References,
+    /// Named days: phrase → `"MM-DD"` for a day fixed in the calendar ("natal" = "12-25"), or the id of a
+    /// movable day whose dates are listed in `data/time/holidays.tsv` ("lebaran" = "eid_al_fitr").
+    #[serde(default)]
+    pub named_days: BTreeMap<String, String>,
+    /// Words that may precede a named day and belong to the expression ("hari raya Idul Fitri").
+    #[serde(default)]
+    pub named_day_words: Vec<String>,
 }
 
 /// A unit of time.
@@ -193,6 +200,13 @@ pub struct Markers {
     /// "kali" in "dua kali sepekan".
     #[serde(default)]
     pub times: Vec<String>,
+    /// Before a bare unit: a rate, so a recurring set ("Rp200.000 per bulan" → P1M).
+    #[serde(default)]
+    pub rate: Vec<String>,
+    /// The letter of a day count before a named day: "H-7 Lebaran" is seven days before it, "H+3 Lebaran"
+    /// three days after.
+    #[serde(default)]
+    pub day_count: Vec<String>,
     /// Future-tense words: a bare weekday or date shortly after one is the next such day, not the last.
     #[serde(default)]
     pub future_tense: Vec<String>,

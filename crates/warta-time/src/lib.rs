@@ -22,6 +22,9 @@
 //! or the month first, or accept both ("19 Juni 2024", "June 19, 2024", "19th of June"). A language fills
 //! the lists it needs; empty lists switch the corresponding readings off.
 //!
+//! Named days ("Natal", "Idul Fitri") are words of the pack mapped to a fixed month and day or to a row of
+//! the holiday table `data/time/holidays.tsv`, which lists the dates of movable ones.
+//!
 //! Values follow TIMEX3: a value is `None` (null) when it cannot be resolved — deictic expressions
 //! ("kemarin", "Rabu") without a publication date never get an invented one.
 
@@ -239,6 +242,16 @@ enum Cat {
     NumUnit(u32, Unit),
     /// "9pm", "10.30am": hour, minute, day part.
     ClockPart(u32, u32, u8),
+    /// A named day: index into `TimeResolver::named`.
+    NamedDay(u16),
+    /// "hari raya" before a named day.
+    NamedDayWord,
+    /// "per" before a bare unit: a rate.
+    Rate,
+    /// "H" of "H+3".
+    DayCount,
+    /// "H-7": seven days before (one token).
+    DayCountN(i32),
 }
 
 /// Phrases by their first word; each entry holds the remaining words and the reading.
@@ -339,6 +352,12 @@ impl Lexicon {
         if l.is_empty() || r.is_empty() {
             return out;
         }
+        // "H-7": a day count before a named day.
+        if r.len() <= 3 && r.bytes().all(|b| b.is_ascii_digit()) && self.single(l).any(|c| c == Cat::DayCount) {
+            if let Ok(n) = r.parse::<i32>() {
+                out.push(Cat::DayCountN(-n));
+            }
+        }
         let year = (r.len() == 4 && r.bytes().all(|b| b.is_ascii_digit())).then(|| r.parse::<i32>().ok()).flatten().filter(|y| (1000..=2999).contains(y));
         for a in self.single(l) {
             match a {
@@ -383,9 +402,108 @@ struct DayPartInfo {
     clock: bool,
 }
 
+/// The dates of movable named days (`data/time/holidays.tsv`): id, date, status per line.
+const HOLIDAYS: &str = include_str!("../../../data/time/holidays.tsv");
+
+/// How far from the reference date a named day written without a year may fall: past the ends of the
+/// holiday table a bare "Lebaran" has no date rather than a wrong one.
+const NAMED_DAY_REACH: i64 = 366;
+
+/// A named day of the calendar.
+#[derive(Debug, Clone)]
+enum NamedDay {
+    /// Month and day ("Natal" = 12-25).
+    Fixed(u32, u32),
+    /// Every listed occurrence, sorted ("Idul Fitri").
+    Movable(Vec<NaiveDate>),
+}
+
+impl NamedDay {
+    /// Reads a `named_days` entry: "MM-DD", or the id of a movable day in the holiday table.
+    fn parse(spec: &str, table: &HashMap<&str, Vec<NaiveDate>>) -> Option<NamedDay> {
+        if let Some((m, d)) = spec.split_once('-') {
+            if let (Ok(m), Ok(d)) = (m.parse::<u32>(), d.parse::<u32>()) {
+                // 2000 is a leap year, so 02-29 is accepted.
+                return ymd(2000, m, d).map(|_| NamedDay::Fixed(m, d));
+            }
+        }
+        table.get(spec).map(|v| NamedDay::Movable(v.clone()))
+    }
+
+    /// The occurrence in year `y` (the first, should there be two).
+    fn in_year(&self, y: i32) -> Option<NaiveDate> {
+        match self {
+            NamedDay::Fixed(m, d) => ymd(y, *m, *d),
+            NamedDay::Movable(v) => v.iter().find(|d| d.year() == y).copied(),
+        }
+    }
+
+    /// The occurrence meant when no year is written: the last one before the reference (past marker),
+    /// the first after it (future marker), the first on or after it (future tense), else the nearest.
+    fn around(&self, r: NaiveDate, dir: Option<Dir>, fut: bool) -> Option<NaiveDate> {
+        let fixed: Vec<NaiveDate>;
+        let dates: &[NaiveDate] = match self {
+            NamedDay::Fixed(m, d) => {
+                fixed = (r.year() - 1..=r.year() + 1).filter_map(|y| ymd(y, *m, *d)).collect();
+                &fixed
+            }
+            NamedDay::Movable(v) => v,
+        };
+        let p = dates.partition_point(|d| *d < r);
+        let before = p.checked_sub(1).map(|k| dates[k]);
+        let on_or_after = dates.get(p).copied();
+        let pick = match dir {
+            Some(Dir::Past) => before,
+            Some(Dir::Future) => dates.get(if on_or_after == Some(r) { p + 1 } else { p }).copied(),
+            _ if fut => on_or_after,
+            _ => match (before, on_or_after) {
+                (Some(b), Some(a)) => Some(if (a - r).num_days() < (r - b).num_days() { a } else { b }),
+                (b, a) => b.or(a),
+            },
+        };
+        pick.filter(|d| (*d - r).num_days().abs() <= NAMED_DAY_REACH)
+    }
+}
+
+/// The holiday table: id → sorted dates. Malformed lines are skipped; `check` reports them.
+fn holiday_table() -> HashMap<&'static str, Vec<NaiveDate>> {
+    let mut t: HashMap<&str, Vec<NaiveDate>> = HashMap::new();
+    for line in HOLIDAYS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let mut cols = line.split('\t');
+        if let (Some(id), Some(Ok(d))) = (cols.next(), cols.next().map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))) {
+            t.entry(id).or_default().push(d);
+        }
+    }
+    for v in t.values_mut() {
+        v.sort();
+    }
+    t
+}
+
+/// Checks a pack's time words against the holiday table: every line of the table is well formed and
+/// every named day is "MM-DD" or a movable day the table lists.
+pub fn check(words: &TimeWords) -> Result<(), String> {
+    for line in HOLIDAYS.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let ok = cols.len() == 3 && NaiveDate::parse_from_str(cols[1], "%Y-%m-%d").is_ok() && matches!(cols[2], "confirmed" | "projected");
+        if !ok {
+            return Err(format!("data/time/holidays.tsv: malformed line {line:?}"));
+        }
+    }
+    let table = holiday_table();
+    for (phrase, spec) in &words.named_days {
+        if NamedDay::parse(spec, &table).is_none() {
+            return Err(format!("named day {phrase:?}: {spec:?} is neither MM-DD nor a day of the holiday table"));
+        }
+    }
+    Ok(())
+}
+
 /// Finds and resolves time expressions. Build it once per language pack and reuse it for every article.
 #[derive(Debug)]
 pub struct TimeResolver {
+    /// Named days, indexed by `Cat::NamedDay`.
+    named: Vec<NamedDay>,
     lex: Lexicon,
     day_parts: Vec<DayPartInfo>,
     month_before_day: bool,
@@ -503,7 +621,19 @@ impl TimeResolver {
         for (z, &off) in &words.time_zones {
             lex.add(z, Cat::Zone(off));
         }
-        TimeResolver { lex, day_parts, month_before_day: words.month_before_day, either_date_order: words.either_date_order, has_articles: !words.markers.articles.is_empty() }
+        let table = holiday_table();
+        let mut named = Vec::new();
+        for (phrase, spec) in &words.named_days {
+            let Ok(k) = u16::try_from(named.len()) else { break };
+            if let Some(day) = NamedDay::parse(spec, &table) {
+                named.push(day);
+                lex.add(phrase, Cat::NamedDay(k));
+            }
+        }
+        lex.add_all(&words.named_day_words, Cat::NamedDayWord);
+        lex.add_all(&m.rate, Cat::Rate);
+        lex.add_all(&m.day_count, Cat::DayCount);
+        TimeResolver { named, lex, day_parts, month_before_day: words.month_before_day, either_date_order: words.either_date_order, has_articles: !words.markers.articles.is_empty() }
     }
 
     /// Finds and resolves every time expression in the document.
@@ -570,6 +700,7 @@ impl TimeResolver {
                     sc.duration(i),
                     sc.set(i),
                     sc.reference(i),
+                    sc.named_day(i),
                 ];
                 let mut best: Option<Vec<Found>> = None;
                 for c in candidates.into_iter().flatten() {
@@ -765,6 +896,29 @@ impl TimeResolver {
                 zone,
             },
             Raw::Ref(k) => Out { value: Some(k.value().to_string()), ..Out::null_date() },
+            Raw::Named { k, y, ydir, dir, shift } => {
+                let Some(day) = self.named.get(usize::from(k)) else { return Out::null_date() };
+                let year = y.or_else(|| {
+                    let r = reference?;
+                    Some(match ydir? {
+                        Dir::Past => r.year() - 1,
+                        Dir::This => r.year(),
+                        Dir::Future => r.year() + 1,
+                    })
+                });
+                let date = match (year, reference) {
+                    (Some(y), _) => day.in_year(y),
+                    (None, Some(r)) => day.around(r, dir, f.fut),
+                    (None, None) => {
+                        let value = match day {
+                            NamedDay::Fixed(m, d) if shift == 0 => Some(format!("XXXX-{m:02}-{d:02}")),
+                            _ => None,
+                        };
+                        return Out { value, ..Out::null_date() };
+                    }
+                };
+                self.day_out(date.and_then(|d| add_days(d, i64::from(shift))), None)
+            }
             Raw::Duration { ref value } => Out { kind: TimexType::Duration, value: Some(value.clone()), ..Out::null_date() },
             Raw::Set { ref value } => Out { kind: TimexType::Set, value: Some(value.clone()), ..Out::null_date() },
         }
@@ -866,6 +1020,10 @@ enum Raw {
     /// `n` units before (sign −1), at (0) or after (+1) the anchor; `n` None for a vague amount.
     Shift { unit: Unit, n: Option<u32>, sign: i8, anchor: Anchor, part: Option<Part>, dp: Option<u8> },
     Clock { h: u32, m: u32, zone: Option<i32> },
+    /// A named day `k`; `y` its year when written, `ydir` the year relative to the reference's ("Lebaran
+    /// tahun lalu"), `dir` the occurrence before or after the reference ("Natal lalu").
+    /// `shift` days from it ("H-7 Lebaran" = −7).
+    Named { k: u16, y: Option<i32>, ydir: Option<Dir>, dir: Option<Dir>, shift: i32 },
     Ref(RefKind),
     Duration { value: String },
     Set { value: String },
@@ -1792,6 +1950,11 @@ impl Scanner<'_, '_, '_> {
             };
             return Some(vec![found(i..e3, Raw::Set { value: duration_value(&[(Some(1), u)]) })]);
         }
+        // "per bulan": a rate.
+        if let Some(e) = self.has(i, Cat::Rate) {
+            let (u, e2) = self.unit(e)?;
+            return Some(vec![found(i..e2, Raw::Set { value: duration_value(&[(Some(1), u)]) })]);
+        }
         let mut j = self.has(i, Cat::Every)?;
         let day_word = match self.has(j, Cat::DayWord) {
             Some(e) if self.cat(e, |c| matches!(c, Cat::Weekday(_)).then_some(())).is_some() => {
@@ -1841,6 +2004,49 @@ impl Scanner<'_, '_, '_> {
             (Some(1), u, e)
         };
         Some(vec![found(i..e, Raw::Set { value: duration_value(&[(n, u)]) })])
+    }
+
+    /// "Natal", "hari raya Idul Fitri", "Lebaran 2014", "Natal tahun lalu", "Imlek tahun ini", "Natal lalu",
+    /// "H-7 Lebaran", "H+3 Lebaran".
+    fn named_day(&self, i: usize) -> Option<Vec<Found>> {
+        let named = |c: Cat| if let Cat::NamedDay(k) = c { Some(k) } else { None };
+        let mut j = i;
+        let mut shift = 0;
+        let tight = |k: usize| self.tok(k).is_some_and(|t| !t.space_before);
+        if let Some((n, e)) = self.cat(j, |c| if let Cat::DayCountN(n) = c { Some(n) } else { None }) {
+            shift = n;
+            j = e;
+        } else if let Some(e) = self.has(j, Cat::DayCount) {
+            if self.is(e, "+") && tight(e) && tight(e + 1) {
+                if let Some((n, _)) = self.digits(e + 1).filter(|&(_, l)| l <= 3) {
+                    shift = n as i32;
+                    j = e + 2;
+                }
+            }
+        }
+        if let Some(e) = self.has(j, Cat::NamedDayWord).filter(|&e| self.cat(e, named).is_some()) {
+            j = e;
+        }
+        let (k, e) = self.cat(j, named)?;
+        j = e;
+        let (mut y, mut ydir, mut dir) = (None, None, None);
+        // A year of another calendar ("Idul Fitri 1445 H") is no Gregorian year: it stays outside.
+        if let Some(v) = self.year4(j).filter(|v| (1900..=2100).contains(v)) {
+            y = Some(v);
+            j += 1;
+        } else if let Some(e) = self.has(j, Cat::YearWord) {
+            if let Some(v) = self.year4(e) {
+                y = Some(v);
+                j = e + 1;
+            } else if let Some((d, e2)) = self.marker(e) {
+                ydir = Some(d);
+                j = e2;
+            }
+        } else if let Some((d @ (Dir::Past | Dir::Future), e)) = self.marker(j) {
+            dir = Some(d);
+            j = e;
+        }
+        Some(vec![found(i..j, Raw::Named { k, y, ydir, dir, shift })])
     }
 
     /// "belakangan ini", "kini", "kelak".

@@ -713,3 +713,102 @@ fn type_and_grain_names() {
     assert_eq!([Grain::Day, Grain::Month, Grain::Year].map(|g| g.as_str()), ["day", "month", "year"]);
     assert_eq!(TimexType::Duration.to_string(), "DURATION");
 }
+
+// ---- named days, rates, schedules -----------------------------------------------------------------------
+
+#[test]
+fn fixed_named_days_take_the_nearest_year_or_the_written_one() {
+    let r = run("Polisi bersiap menjelang Natal dan Tahun Baru. Perayaan Natal 2018 aman. Hari Kemerdekaan meriah.", Some("2019-12-20"), "2026-11-26");
+    assert_eq!(val(&r, "Natal"), Some("2019-12-25"));
+    assert_eq!(val(&r, "Tahun Baru"), Some("2020-01-01"));
+    assert_eq!(val(&r, "Natal 2018"), Some("2018-12-25"));
+    assert_eq!(val(&r, "Hari Kemerdekaan"), Some("2019-08-17"));
+    assert_eq!(get(&r, "Natal").kind, TimexType::Date);
+    assert_eq!(get(&r, "Natal").grain, Some(Grain::Day));
+}
+
+#[test]
+fn movable_named_days_come_from_the_holiday_table() {
+    let r = run(
+        "Uang beredar naik menjelang Lebaran. Penjualan naik dibanding Lebaran tahun lalu. Hari Raya Nyepi sepi. Umat Buddha merayakan Waisak, dan Tahun Baru Imlek dirayakan di Glodok. Isra Mi'raj dan Maulid Nabi libur. Idul Adha 1444 H.",
+        Some("2023-06-26"),
+        "2026-11-26",
+    );
+    assert_eq!(val(&r, "Lebaran"), Some("2023-04-22"));
+    assert_eq!(val(&r, "Lebaran tahun lalu"), Some("2022-05-02"));
+    assert_eq!(val(&r, "Hari Raya Nyepi"), Some("2023-03-22"));
+    assert_eq!(val(&r, "Waisak"), Some("2023-06-04"));
+    assert_eq!(val(&r, "Tahun Baru Imlek"), Some("2023-01-22"));
+    assert_eq!(val(&r, "Isra Mi'raj"), Some("2023-02-18"));
+    assert_eq!(val(&r, "Maulid Nabi"), Some("2023-09-28"));
+    // The Hijri year is not a Gregorian one and stays outside.
+    assert_eq!(val(&r, "Idul Adha"), Some("2023-06-29"));
+}
+
+#[test]
+fn named_day_markers_pick_the_occurrence() {
+    let r = run("Harga naik sejak Lebaran lalu. Pemudik bersiap untuk Lebaran mendatang. Natal tahun depan meriah.", Some("2024-04-05"), "2026-11-26");
+    assert_eq!(val(&r, "Lebaran lalu"), Some("2023-04-22"));
+    assert_eq!(val(&r, "Lebaran mendatang"), Some("2024-04-10"));
+    assert_eq!(val(&r, "Natal tahun depan"), Some("2025-12-25"));
+    // Future tense: the coming one, though last year's is nearer.
+    let r = run("Pemerintah akan menetapkan libur Idul Fitri.", Some("2024-06-01"), "2026-11-26");
+    assert_eq!(val(&r, "Idul Fitri"), Some("2025-03-31"));
+}
+
+#[test]
+fn a_named_day_anchors_an_amount_before_it() {
+    let r = run("Puncak arus mudik terjadi dua hari sebelum Lebaran.", Some("2015-07-14"), "2026-11-26");
+    assert_eq!(val(&r, "dua hari sebelum"), Some("2015-07-15"));
+    assert_eq!(val(&r, "Lebaran"), Some("2015-07-17"));
+}
+
+#[test]
+fn named_days_outside_the_table_or_without_a_reference_stay_honest() {
+    let r = run("Mudik Lebaran ramai. Natal meriah.", Some("2060-12-01"), "2070-01-01");
+    assert_eq!(val(&r, "Lebaran"), None);
+    assert_eq!(val(&r, "Natal"), Some("2060-12-25"));
+    let r = run("Mudik Lebaran ramai. Natal meriah.", None, "2026-11-26");
+    assert_eq!(val(&r, "Lebaran"), None);
+    assert_eq!(val(&r, "Natal"), Some("XXXX-12-25"));
+}
+
+#[test]
+fn every_pack_names_only_days_the_table_knows() {
+    for code in Pack::available() {
+        let p = Pack::embedded(code).unwrap();
+        check(&p.time).unwrap_or_else(|e| panic!("{code}: {e}"));
+    }
+    let mut bad = pack().time.clone();
+    bad.named_days.insert("hari fiktif".into(), "no_such_day".into());
+    assert!(check(&bad).unwrap_err().contains("hari fiktif"));
+}
+
+#[test]
+fn rates_are_sets() {
+    let r = run("Biaya kuota Rp200.000 per bulan dan 15.000 tiket per hari, naik 20 persen per tahun. Harga Rp9.770 per dolar.", Some("2020-07-13"), "2026-11-26");
+    assert_eq!(val(&r, "per bulan"), Some("P1M"));
+    assert_eq!(get(&r, "per bulan").kind, TimexType::Set);
+    assert_eq!(val(&r, "per hari"), Some("P1D"));
+    assert_eq!(val(&r, "per tahun"), Some("P1Y"));
+    none_named(&r, "dolar");
+}
+
+#[test]
+fn schedules_and_forecasts_point_forward() {
+    let r = run("Puncak musim hujan diperkirakan terjadi pada Januari. Presiden dijadwalkan tiba Rabu. Kasus naik sejak Januari.", Some("2016-11-08"), "2026-11-26");
+    let jan: Vec<_> = r.timexes.iter().filter(|t| t.text == "Januari").map(|t| t.value.as_deref()).collect();
+    assert_eq!(jan, [Some("2017-01"), Some("2016-01")]);
+    assert_eq!(val(&r, "Rabu"), Some("2016-11-09"));
+}
+
+#[test]
+fn day_counts_before_a_named_day() {
+    let r = run("Arus mudik memuncak pada H-3 Lebaran, lalu arus balik ramai H+2 Lebaran. H-7 hari raya Idul Fitri jalan lengang.", Some("2024-04-05"), "2026-11-26");
+    assert_eq!(val(&r, "H-3 Lebaran"), Some("2024-04-07"));
+    assert_eq!(val(&r, "H+2 Lebaran"), Some("2024-04-12"));
+    assert_eq!(val(&r, "H-7 hari raya Idul Fitri"), Some("2024-04-03"));
+    // Without a named day an H count is no date.
+    let r = run("Tim SAR bekerja hingga H-7.", Some("2024-04-05"), "2026-11-26");
+    assert!(r.timexes.is_empty(), "{:?}", listing(&r));
+}
