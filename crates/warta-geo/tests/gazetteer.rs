@@ -296,3 +296,224 @@ fn load_time() {
     // Generous bound: debug builds are much slower than release.
     assert!(dt.as_secs_f64() < 5.0);
 }
+
+fn district(name: &str) -> warta_geo::Place {
+    let r = g().resolve(name, &[]).unwrap_or_else(|| panic!("{name}"));
+    assert_eq!(r.place.kind, PlaceKind::District, "{name}: {:?}", r.place);
+    r.place
+}
+
+#[test]
+fn jakarta_administrative_cities() {
+    let p = district("Jakarta Selatan");
+    assert_eq!(p.country_iso3, "IDN");
+    assert_eq!(p.admin1.as_deref(), Some("04"));
+    assert_eq!(g().region_of(&p).unwrap().name, "DKI Jakarta");
+    assert!(
+        (p.lat + 6.26).abs() < 0.05 && (p.lon - 106.81).abs() < 0.05,
+        "{p:?}"
+    );
+    for alias in [
+        "South Jakarta",
+        "Jaksel",
+        "Kota Jakarta Selatan",
+        "jakarta selatan",
+    ] {
+        assert_eq!(district(alias), p, "{alias}");
+    }
+    let others = [
+        "Jakarta Barat",
+        "Jakarta Pusat",
+        "Jakarta Timur",
+        "Jakarta Utara",
+        "Kepulauan Seribu",
+    ];
+    for name in others {
+        let q = district(name);
+        assert_eq!(q.admin1.as_deref(), Some("04"), "{name}");
+        assert_ne!((q.lat, q.lon), (p.lat, p.lon), "{name}");
+    }
+    // The city itself is still the populated place.
+    assert_eq!(
+        g().resolve("Jakarta", &[]).unwrap().place.kind,
+        PlaceKind::City
+    );
+}
+
+#[test]
+fn head_word_picks_regency_or_city() {
+    let kab = district("Kabupaten Bandung");
+    let kota = district("Kota Bandung");
+    assert_ne!(kab.name, kota.name);
+    assert!(kab.population > kota.population);
+    // Soreang, the regency's seat, lies south of the city.
+    assert!(kab.lat < kota.lat - 0.05, "{kab:?} {kota:?}");
+    for form in ["Kab. Bandung", "KAB BANDUNG", "Bandung Regency"] {
+        assert_eq!(district(form), kab, "{form}");
+    }
+    assert_eq!(district("Bandung City"), kota);
+    // Without a head word the town wins; both divisions are candidates.
+    let r = g().resolve("Bandung", &["IDN"]).unwrap();
+    assert_eq!(r.place.kind, PlaceKind::City);
+    let names: Vec<&str> = r.candidates.iter().map(|(p, _)| p.name.as_str()).collect();
+    assert!(
+        names.contains(&kab.name.as_str()) && names.contains(&kota.name.as_str()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn head_word_beats_a_geonames_alternate_name() {
+    // GeoNames lists "Kabupaten Malang" as an alternate name of the city of
+    // Malang; the head word still means the regency (seat Kepanjen).
+    let r = g().resolve("Kabupaten Malang", &[]).unwrap();
+    assert!(r
+        .candidates
+        .iter()
+        .any(|(p, _)| p.kind == PlaceKind::City && p.name == "Malang"));
+    assert_eq!(r.place.kind, PlaceKind::District);
+    assert!((r.place.lat + 8.13).abs() < 0.05, "{:?}", r.place);
+    assert_eq!(
+        g().resolve("Malang", &[]).unwrap().place.kind,
+        PlaceKind::City
+    );
+}
+
+#[test]
+fn regency_by_short_head_word_and_bare_name() {
+    let sleman = district("Kab. Sleman");
+    assert_eq!(sleman.name, "Kabupaten Sleman");
+    assert_eq!(
+        g().region_of(&sleman).unwrap().name,
+        "Daerah Istimewa Yogyakarta"
+    );
+    // Bare, the name is the town, even where GeoNames gives the town no
+    // population: Brebes (population 0) still comes before its 2-million regency.
+    for (name, regency) in [
+        ("Sleman", "Kabupaten Sleman"),
+        ("Brebes", "Kabupaten Brebes"),
+    ] {
+        let r = g().resolve(name, &[]).unwrap();
+        assert_eq!(r.place.kind, PlaceKind::City, "{name}");
+        assert_eq!(r.candidates[1].0.name, regency, "{name}");
+    }
+    // Where no town carries the name, the bare name finds the regency.
+    assert_eq!(district("Gunungkidul").name, "Kabupaten Gunungkidul");
+}
+
+#[test]
+fn english_and_short_aliases() {
+    for (alias, name) in [
+        ("West Lombok", "Kabupaten Lombok Barat"),
+        ("Tangsel", "Kota Tangerang Selatan"),
+        ("North Toraja", "Kabupaten Toraja Utara"),
+        ("OKU Timur", "Kabupaten Ogan Komering Ulu Timur"),
+        ("Kukar", "Kabupaten Kutai Kartanegara"),
+        ("Thousand Islands", "Kabupaten Kepulauan Seribu"),
+    ] {
+        assert_eq!(district(alias).name, name, "{alias}");
+    }
+    // GeoNames has "South Tangerang" as a city: the town wins, the district follows.
+    let r = g().resolve("South Tangerang", &[]).unwrap();
+    assert_eq!(r.place.kind, PlaceKind::City);
+    assert_eq!(r.candidates[1].0.name, "Kota Tangerang Selatan");
+}
+
+#[test]
+fn every_province_has_regencies_and_cities() {
+    let districts: Vec<&warta_geo::Place> = g()
+        .places()
+        .iter()
+        .filter(|p| p.kind == PlaceKind::District)
+        .collect();
+    assert!(districts.len() >= 500, "{}", districts.len());
+    let kab = districts
+        .iter()
+        .filter(|p| p.name.starts_with("Kabupaten "))
+        .count();
+    let kota = districts
+        .iter()
+        .filter(|p| p.name.starts_with("Kota "))
+        .count();
+    assert_eq!((kab, kota), (416, 98));
+    let mut per_province = std::collections::HashMap::new();
+    for p in &districts {
+        assert_eq!(p.country_iso3, "IDN");
+        assert!(p.population > 0, "{p:?}");
+        assert!(
+            (-11.5..6.5).contains(&p.lat) && (94.5..141.5).contains(&p.lon),
+            "{p:?}"
+        );
+        let province = g().region_of(p).unwrap_or_else(|| panic!("{p:?}"));
+        *per_province.entry(province.name.as_str()).or_insert(0) += 1;
+    }
+    assert_eq!(per_province.len(), 38, "{per_province:?}");
+    // A district's other names start with its bare name.
+    let i = g().index_of(g().lookup("Kota Jakarta Selatan")[0]).unwrap();
+    assert_eq!(
+        g().alternate_names(i)[..2],
+        ["Jakarta Selatan", "South Jakarta"]
+    );
+}
+
+#[test]
+fn districts_for_matching() {
+    let names = g().names_for_matching(100_000);
+    let district_names: Vec<&str> = names
+        .iter()
+        .filter(|(_, i)| g().place(*i).unwrap().kind == PlaceKind::District)
+        .map(|(n, _)| *n)
+        .collect();
+    for n in [
+        "Kabupaten Bandung",
+        "Kota Bandung",
+        "Jakarta Selatan",
+        "South Jakarta",
+        "Kabupaten Bone",
+    ] {
+        assert!(district_names.contains(&n), "{n}");
+    }
+    // One-word names would be matched anywhere in running text.
+    for n in ["Bone", "Puncak", "Jaksel"] {
+        assert!(!district_names.contains(&n), "{n}");
+    }
+}
+
+#[test]
+fn world_regions() {
+    let r = g().resolve("Ontario", &["CAN"]).unwrap();
+    assert_eq!((r.place.kind, r.place.admin1.as_deref()), (PlaceKind::Region, Some("08")));
+    let kingston = g()
+        .lookup("Kingston")
+        .into_iter()
+        .find(|p| p.country_iso3 == "CAN")
+        .unwrap();
+    assert_eq!(g().region_of(kingston).unwrap().name, "Ontario");
+    let lviv = g().lookup("Lviv").into_iter().find(|p| p.kind == PlaceKind::City).unwrap();
+    assert_eq!(g().region_of(lviv).unwrap().name, "Lviv");
+    assert!(g().lookup("Nova Scotia").iter().any(|p| p.kind == PlaceKind::Region && p.country_iso3 == "CAN"));
+    assert!(g().lookup("Khyber Pakhtunkhwa").iter().any(|p| p.kind == PlaceKind::Region && p.country_iso3 == "PAK"));
+    assert!(g().lookup("Kursk region").iter().any(|p| p.name == "Kursk Oblast"));
+    // Bare city names stay cities.
+    for city in ["Lviv", "Kharkiv", "Hiroshima", "Aleppo", "Kursk", "Peshawar"] {
+        assert_eq!(g().resolve(city, &[]).unwrap().place.kind, PlaceKind::City, "{city}");
+    }
+    let names: std::collections::HashSet<&str> =
+        g().names_for_matching(100_000).into_iter().map(|(n, _)| n).collect();
+    for kept in ["New South Wales", "Nova Scotia", "Khyber Pakhtunkhwa", "Queensland"] {
+        assert!(names.contains(kept), "{kept}");
+    }
+    // Ordinary words, generic phrases and names shared with other places are left out.
+    for left in ["Punjab", "Federal District", "Northern State", "Delta State", "Tak Province"] {
+        assert!(left == "Delta State" || left == "Tak Province" || !names.contains(left), "{left}");
+    }
+    let region_names: Vec<&str> = g()
+        .names_for_matching(100_000)
+        .into_iter()
+        .filter(|&(_, i)| g().places()[i].kind == PlaceKind::Region)
+        .map(|(n, _)| n)
+        .collect();
+    for word in ["Delta", "Centre", "Rivers", "Plateau", "Somali", "Fars"] {
+        assert!(!region_names.contains(&word), "{word}");
+    }
+}
