@@ -29,6 +29,9 @@ pub struct ActorSpan {
     pub bare_place: bool,
     /// A role word without a country, organisation or name ("polisi").
     pub generic: bool,
+    /// A titled name with no country anywhere in the article ("President Abdelaziz Bouteflika") still acts
+    /// in its role: the sector alone, used when name resolution finds nothing better.
+    pub role_only: Option<Actor>,
 }
 
 #[derive(Default)]
@@ -121,6 +124,9 @@ pub fn find_actors(doc: &Doc, mentions: &[Mention], names: &[(usize, usize)]) ->
         i = j;
     }
     resolve_names(doc, &mut spans);
+    for s in spans.iter_mut().filter(|s| s.actors.is_empty()) {
+        s.actors.extend(s.role_only.take());
+    }
     resolve_pairs(doc, &mut spans);
     spans
 }
@@ -183,6 +189,10 @@ fn build(doc: &Doc, start: usize, end: usize, p: &Parts) -> ActorSpan {
         }
     }
     let bare = p.sector.is_none() && p.name.is_none() && (p.country.is_some() || p.metonym.is_some());
+    let role_only = match (&p.sector, &name) {
+        (Some(sector), Some(n)) if actors.is_empty() => Some(Actor { text, code: sector.clone(), country: None, name: Some(n.clone()) }),
+        _ => None,
+    };
     ActorSpan {
         start,
         end,
@@ -193,6 +203,7 @@ fn build(doc: &Doc, start: usize, end: usize, p: &Parts) -> ActorSpan {
         pair: p.pair,
         bare_place: bare,
         generic: p.sector.is_some() && p.country.is_none() && p.org.is_none() && p.metonym.is_none() && p.name.is_none(),
+        role_only,
     }
 }
 

@@ -6,8 +6,8 @@ use crate::actors::{find_actors, ActorSpan};
 use crate::cameo::CameoTable;
 use crate::events::{stretch, RawEvent};
 use crate::model::*;
-use crate::names::NameTagger;
-use crate::places::{location_of, PlaceFinder, PlaceMention};
+use crate::names::{Label, NameTagger};
+use crate::places::{location_of, NameRef, PlaceFinder, PlaceMention};
 use crate::syntax::Clauses;
 use crate::LanguageStages;
 use chrono::NaiveDate;
@@ -32,8 +32,13 @@ pub(crate) fn run(st: &LanguageStages, text: &str, published: Option<NaiveDate>,
 
     let analyses = st.events.analyse(&doc);
     let raw = st.events.code(&doc, &analyses, &spans, &clauses, &quotes, &in_time);
-    let context = PlaceFinder::context_countries(&spans);
-    let places = st.places.find(&doc, &mentions, &NameTagger::place_spans(&named), &context);
+    let context = PlaceFinder::context_countries(&spans, &mentions);
+    let name_refs: Vec<NameRef> = named
+        .iter()
+        .filter(|s| s.mention.is_none())
+        .map(|s| NameRef { start: s.core.0, end: s.core.1, place: s.label == Label::Loc, org: s.label == Label::Org })
+        .collect();
+    let places = st.places.find(&doc, &mentions, &name_refs, &spans, &context);
 
     let published_value = times.published;
     let events = build_events(&doc, raw, &times.timexes, published_value, &places);
@@ -67,6 +72,7 @@ pub(crate) fn run(st: &LanguageStages, text: &str, published: Option<NaiveDate>,
             })
             .collect(),
         events,
+        places: places.iter().map(|p| p.to_ref(&doc)).collect(),
         warnings: Vec::new(),
     }
 }

@@ -81,8 +81,34 @@ pub struct Location {
     pub lon: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub geonames_id: Option<u64>,
-    /// `country`, `region` (a part of a country, e.g. "southern Russia"), `admin1` or `city`.
+    /// `country`, `region` (a part of a country, e.g. "southern Russia"), `admin1`, `admin2` (an Indonesian
+    /// regency or city as an administrative unit) or `city`.
     pub kind: String,
+}
+
+/// A place the article names, geocoded: every one, not only those where an event happened.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PlaceRef {
+    pub start: usize,
+    pub end: usize,
+    pub location: Location,
+    /// Why the words were read as a place ("name after a place word", "country with a compass word" …).
+    pub rule: String,
+    /// The gazetteer's candidates, best first; kept out of the JSON output (see `warta geocode`).
+    #[serde(skip)]
+    pub candidates: Vec<Candidate>,
+}
+
+/// One gazetteer candidate for a place mention, with the score that ranked it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub name: String,
+    pub country: String,
+    pub kind: String,
+    pub admin1: Option<String>,
+    pub population: u64,
+    pub geonames_id: Option<u64>,
+    pub score: f64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -140,6 +166,9 @@ pub struct ArticleResult {
     pub times: Vec<Time>,
     pub quotes: Vec<Quote>,
     pub events: Vec<Event>,
+    /// Every place named, geocoded (an addition to the contract; events carry their own `location`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<PlaceRef>,
     /// Problems that did not stop the article (unsupported language, truncated input …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,

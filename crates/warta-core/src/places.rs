@@ -18,18 +18,87 @@ pub struct PlaceMention {
     pub start: usize,
     pub end: usize,
     pub location: Location,
+    /// Why these words were taken for a place, for `warta geocode`.
+    pub rule: &'static str,
+    /// The gazetteer's candidates for the words, best first, with their scores.
+    pub candidates: Vec<(Place, f64)>,
+}
+
+impl PlaceMention {
+    /// The output form, with character offsets and the candidates for `warta geocode`.
+    pub fn to_ref(&self, doc: &Doc) -> crate::model::PlaceRef {
+        crate::model::PlaceRef {
+            start: doc.tokens[self.start].cstart,
+            end: doc.tokens[self.end - 1].cend,
+            location: self.location.clone(),
+            rule: self.rule.to_string(),
+            candidates: self
+                .candidates
+                .iter()
+                .map(|(p, score)| crate::model::Candidate {
+                    name: p.name.clone(),
+                    country: p.country_iso3.clone(),
+                    kind: kind_name(p.kind).to_string(),
+                    admin1: p.admin1.clone(),
+                    population: p.population,
+                    geonames_id: p.geonames_id,
+                    score: *score,
+                })
+                .collect(),
+        }
+    }
+
+    fn new(doc: &Doc, start: usize, end: usize, place: &Place, rule: &'static str, candidates: Vec<(Place, f64)>) -> Self {
+        PlaceMention { start, end, location: location_of(doc.span_text(start, end), place), rule, candidates }
+    }
 }
 
 pub struct PlaceFinder {
     prepositions: HashSet<String>,
+    /// Motion and visit words ("ke", "to", "visited"): a city or capital after them is a place, a country is not
+    /// (a country after "to" is as often a recipient as a destination).
+    motion: HashSet<String>,
+    /// Words after a name that make it a first-level region ("Washington state").
+    region_markers: HashSet<String>,
+    /// A sentence-initial function word that happens to be a place name ("Para") is the function word.
+    function_words: HashSet<String>,
     /// "southern Russia" is computed from the country's cities: once per (country, direction).
     regions: std::sync::Mutex<std::collections::HashMap<(String, String), Option<Place>>>,
 }
 
-fn kind_name(k: PlaceKind) -> &'static str {
+/// A capitalised name from the name tagger, as the place stage reads it.
+pub struct NameRef {
+    pub start: usize,
+    pub end: usize,
+    /// The tagger called it a place.
+    pub place: bool,
+    /// The tagger called it an organisation: only a city at its end can be a place ("Pengadilan Negeri Surabaya").
+    pub org: bool,
+}
+
+/// Score added to a candidate in the country (and first-level region) that encloses the mention:
+/// "Paris, Texas", "Yala di Thailand selatan". Larger than any population difference, because the text says it.
+const BONUS_CONTAINER: f64 = 6.0;
+const BONUS_CONTAINER_ADMIN1: f64 = 3.0;
+/// Score added to a candidate in a country named as a place or actor in the same sentence.
+const BONUS_SENTENCE: f64 = 2.0;
+const SEAT: &str = "city at the end of a name";
+
+/// Smallest city taken as a place with nothing but the tagger's label or an organisation name behind it.
+const UNINTRODUCED_POPULATION: u64 = 20_000;
+
+/// The place that encloses a mention, when the text says so right after it.
+#[derive(Clone)]
+struct Container {
+    country: String,
+    admin1: Option<String>,
+}
+
+pub fn kind_name(k: PlaceKind) -> &'static str {
     match k {
         PlaceKind::Country => "country",
         PlaceKind::Region => "admin1",
+        PlaceKind::District => "admin2",
         PlaceKind::City => "city",
         PlaceKind::Directional => "region",
     }
@@ -47,11 +116,26 @@ pub fn location_of(text: &str, p: &Place) -> Location {
     }
 }
 
+/// A gazetteer name waiting for its context before it is resolved.
+struct Pending {
+    start: usize,
+    end: usize,
+    /// Token range of the name itself (without a compass word after it).
+    name: (usize, usize),
+    rule: &'static str,
+    /// Must some evidence beyond the words themselves back it (a container, or a large enough place)?
+    weak: bool,
+}
+
 impl PlaceFinder {
     pub fn new(pack: &warta_lang::Pack) -> Self {
         let a = &pack.actors;
+        let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
         PlaceFinder {
             prepositions: a.place_prepositions.iter().chain(&a.place_heads).map(|w| w.to_lowercase()).collect(),
+            motion: lower(&a.place_motion),
+            region_markers: lower(&a.region_markers),
+            function_words: lower(&pack.general.function_words),
             regions: Default::default(),
         }
     }
@@ -61,11 +145,17 @@ impl PlaceFinder {
         start > 0 && (self.prepositions.contains(&doc.tokens[start - 1].lower) || head_ends.contains(&start))
     }
 
-    /// The countries an article is about, most mentioned first, for settling ambiguous names.
-    pub fn context_countries(spans: &[ActorSpan]) -> Vec<String> {
+    fn after_motion(&self, doc: &Doc, start: usize) -> bool {
+        start > 0 && self.motion.contains(&doc.tokens[start - 1].lower)
+    }
+
+    /// The countries an article is about, most mentioned first, for settling ambiguous names. A capital
+    /// standing for its government ("Tripoli") is left out: it is the ambiguous name itself.
+    pub fn context_countries(spans: &[ActorSpan], mentions: &[Mention]) -> Vec<String> {
+        let metonyms: HashSet<(usize, usize)> = mentions.iter().filter(|m| matches!(m.kind, Kind::Metonym { .. })).map(|m| (m.start, m.end)).collect();
         let mut counts: Vec<(String, usize)> = Vec::new();
-        for a in spans.iter().flat_map(|s| &s.actors) {
-            if let Some(c) = &a.country {
+        for s in spans.iter().filter(|s| !metonyms.contains(&(s.start, s.end))) {
+            for c in s.actors.iter().filter_map(|a| a.country.as_ref()) {
                 match counts.iter_mut().find(|(x, _)| x == c) {
                     Some(e) => e.1 += 1,
                     None => counts.push((c.clone(), 1)),
@@ -76,7 +166,14 @@ impl PlaceFinder {
         counts.into_iter().map(|(c, _)| c).collect()
     }
 
-    pub fn find(&self, doc: &Doc, mentions: &[Mention], names: &[(usize, usize)], context: &[String]) -> Vec<PlaceMention> {
+    fn region(&self, geo: &Gazetteer, iso3: &str, dir: &str) -> Option<Place> {
+        match self.regions.lock() {
+            Ok(mut cache) => cache.entry((iso3.to_string(), dir.to_string())).or_insert_with(|| geo.directional(iso3, dir)).clone(),
+            Err(_) => geo.directional(iso3, dir),
+        }
+    }
+
+    pub fn find(&self, doc: &Doc, mentions: &[Mention], names: &[NameRef], spans: &[ActorSpan], context: &[String]) -> Vec<PlaceMention> {
         let geo = Gazetteer::embedded();
         let ctx: Vec<&str> = context.iter().map(String::as_str).collect();
         let head_ends: HashSet<usize> = mentions.iter().filter(|m| matches!(m.kind, Kind::PlaceHead)).map(|m| m.end).collect();
@@ -96,56 +193,175 @@ impl PlaceFinder {
                 _ => None,
             })
             .collect();
+
+        // Countries and compass regions are certain; names wait until the containers around them are known.
         let mut out = Vec::new();
+        let mut pending: Vec<Pending> = Vec::new();
+        let mut countries_at: Vec<(usize, usize, String)> = Vec::new();
         for m in mentions {
             let introduced = self.introduced(doc, &head_ends, m.start);
             match &m.kind {
                 Kind::Country(iso3) => {
                     let compass = direction_at(m.end).map(|(d, end)| (d, m.start, end)).or_else(|| direction_before.get(&m.start).map(|(d, start)| (d.clone(), *start, m.end)));
                     if let Some((dir, start, end)) = compass {
-                        let region = match self.regions.lock() {
-                            Ok(mut cache) => cache.entry((iso3.clone(), dir.clone())).or_insert_with(|| geo.directional(iso3, &dir)).clone(),
-                            Err(_) => geo.directional(iso3, &dir),
-                        };
-                        if let Some(p) = region {
-                            out.push(PlaceMention { start, end, location: location_of(doc.span_text(start, end), &p) });
+                        if let Some(p) = self.region(geo, iso3, &dir) {
+                            out.push(PlaceMention::new(doc, start, end, &p, "country with a compass word", Vec::new()));
                             continue;
                         }
                     }
+                    countries_at.push((m.start, m.end, iso3.clone()));
                     if introduced {
                         if let Some(p) = geo.country(iso3) {
-                            out.push(PlaceMention { start: m.start, end: m.end, location: location_of(doc.span_text(m.start, m.end), p) });
+                            out.push(PlaceMention::new(doc, m.start, m.end, p, "country after a place word", Vec::new()));
                         }
                     }
                 }
-                Kind::Metonym { .. } if introduced => {
-                    if let Some(r) = geo.resolve(doc.span_text(m.start, m.end), &ctx) {
-                        out.push(PlaceMention { start: m.start, end: m.end, location: location_of(doc.span_text(m.start, m.end), &r.place) });
-                    }
+                Kind::Metonym { .. } if introduced || self.after_motion(doc, m.start) => {
+                    pending.push(Pending { start: m.start, end: m.end, name: (m.start, m.end), rule: "capital after a place word", weak: false });
                 }
-                Kind::Place(_) => {
-                    if let Some(r) = geo.resolve(doc.span_text(m.start, m.end), &ctx) {
-                        out.push(PlaceMention { start: m.start, end: m.end, location: location_of(doc.span_text(m.start, m.end), &r.place) });
-                    }
-                }
+                Kind::Place(_) if m.end - m.start == 1 && doc.sentences[doc.sentence_of(m.start)].tokens.start == m.start && self.function_words.contains(&doc.tokens[m.start].lower) => {}
+                Kind::Place(_) => pending.push(Pending { start: m.start, end: m.end, name: (m.start, m.end), rule: "large city", weak: false }),
                 _ => {}
             }
         }
         let mut occupied = vec![false; doc.tokens.len()];
-        for p in &out {
-            occupied[p.start..p.end].iter_mut().for_each(|o| *o = true);
+        for p in out.iter().map(|p| (p.start, p.end)).chain(pending.iter().map(|p| (p.start, p.end))) {
+            occupied[p.0..p.1].iter_mut().for_each(|o| *o = true);
         }
-        for &(a, b) in names {
-            if !self.introduced(doc, &head_ends, a) || occupied[a..b].iter().any(|&o| o) {
+        // A full personal name is not a place, nor is a word glued to one, whatever the tagger thought of it
+        // ("Vladimir Putin"). A lone word the actor stage took for a person may still be a place ("Hualien").
+        let (mut person_starts, mut person_ends) = (HashSet::new(), HashSet::new());
+        for s in spans {
+            if let Some((a, b)) = s.person {
+                person_starts.insert(a);
+                person_ends.insert(b);
+                if b - a >= 2 {
+                    occupied[a..b].iter_mut().for_each(|o| *o = true);
+                }
+            }
+        }
+        for n in names {
+            let (a, b) = (n.start, n.end);
+            if occupied[a..b].iter().any(|&o| o) || (person_starts.contains(&b) || person_ends.contains(&a)) && !self.introduced(doc, &head_ends, a) {
+                continue;
+            }
+            let end = direction_at(b).map(|(_, e)| e).unwrap_or(b);
+            if n.org || n.place && b - a >= 2 && geo.resolve(doc.span_text(a, b), &[]).is_none() {
+                // An organisation or building named after its seat ("Pengadilan Negeri Surabaya", "Istana
+                // Bogor"): the last word may be the city it stands in.
+                if b - a >= 2 {
+                    pending.push(Pending { start: b - 1, end: b, name: (b - 1, b), rule: SEAT, weak: true });
+                }
+            } else if self.introduced(doc, &head_ends, a) {
+                pending.push(Pending { start: a, end, name: (a, b), rule: "name after a place word", weak: false });
+            } else if self.after_motion(doc, a) {
+                pending.push(Pending { start: a, end, name: (a, b), rule: "name after a motion word", weak: true });
+            } else {
+                pending.push(Pending { start: a, end, name: (a, b), rule: if n.place { "name the tagger reads as a place" } else { "name inside a place" }, weak: true });
+            }
+        }
+        pending.sort_by_key(|p| p.start);
+
+        // What each sentence names as a country, for settling names in it.
+        let mut sentence_countries: std::collections::HashMap<usize, HashSet<String>> = std::collections::HashMap::new();
+        let metonyms: HashSet<(usize, usize)> = mentions.iter().filter(|m| matches!(m.kind, Kind::Metonym { .. })).map(|m| (m.start, m.end)).collect();
+        for s in spans.iter().filter(|s| !metonyms.contains(&(s.start, s.end))) {
+            let set = sentence_countries.entry(doc.sentence_of(s.start)).or_default();
+            set.extend(s.actors.iter().filter_map(|a| a.country.clone()));
+        }
+        for p in &out {
+            sentence_countries.entry(doc.sentence_of(p.start)).or_default().insert(p.location.country.clone());
+        }
+
+        // The enclosing place named right after a mention: ", Texas", "di Taiwan timur", ", in western Russia".
+        // A name may hold several readings ("Georgia" the country or the US state); each is a container.
+        let containers_at = |from: usize, pending: &[Pending], out: &[PlaceMention]| -> (Vec<Container>, Option<(usize, usize)>) {
+            let sent_end = doc.sentences[doc.sentence_of(from.saturating_sub(1))].tokens.end;
+            let mut i = from;
+            if i < sent_end && doc.token_text(i) == "," {
+                i += 1;
+            }
+            if i < sent_end && self.prepositions.contains(&doc.tokens[i].lower) {
+                i += 1;
+            }
+            if i == from || i >= sent_end {
+                return (Vec::new(), None);
+            }
+            let mut found = Vec::new();
+            let mut country_span = None;
+            let mut text_end = None;
+            if let Some(p) = out.iter().find(|p| p.start == i) {
+                found.push(Container { country: p.location.country.clone(), admin1: None });
+                text_end = Some(p.end).filter(|_| p.location.kind == "country");
+            } else if let Some((_, e, c)) = countries_at.iter().find(|(s, _, _)| *s == i) {
+                found.push(Container { country: c.clone(), admin1: None });
+                country_span = Some((i, *e));
+                text_end = Some(*e);
+            }
+            let end = text_end.or_else(|| pending.iter().find(|p| p.start == i).map(|p| p.name.1));
+            if let Some(r) = end.and_then(|e| geo.resolve(doc.span_text(i, e), &[])) {
+                for (c, _) in r.candidates.iter().filter(|(c, _)| matches!(c.kind, PlaceKind::Region | PlaceKind::District | PlaceKind::Country)) {
+                    found.push(Container { country: c.country_iso3.clone(), admin1: c.admin1.clone().filter(|_| c.kind != PlaceKind::Country) });
+                }
+            }
+            (found, country_span)
+        };
+
+        let mut resolved: Vec<PlaceMention> = Vec::new();
+        let mut appositions: Vec<((usize, usize), String)> = Vec::new();
+        for p in &pending {
+            let text = doc.span_text(p.name.0, p.name.1);
+            let Some(r) = geo.resolve(text, &ctx) else { continue };
+            let (containers, country_span) = containers_at(p.end, &pending, &out);
+            let here = sentence_countries.get(&doc.sentence_of(p.start));
+            let region_marked = p.end < doc.tokens.len() && self.region_markers.contains(&doc.tokens[p.end].lower);
+            let mut scored: Vec<(Place, f64)> = r
+                .candidates
+                .into_iter()
+                .map(|(c, mut s)| {
+                    let inside = containers.iter().filter(|k| k.country == c.country_iso3);
+                    let best_fit = inside.map(|k| BONUS_CONTAINER + if k.admin1.is_some() && c.admin1 == k.admin1 && matches!(c.kind, PlaceKind::City | PlaceKind::District) { BONUS_CONTAINER_ADMIN1 } else { 0.0 }).fold(0.0, f64::max);
+                    s += best_fit;
+                    if here.is_some_and(|h| h.contains(&c.country_iso3)) {
+                        s += BONUS_SENTENCE;
+                    }
+                    if region_marked && c.kind == PlaceKind::Region {
+                        s += BONUS_CONTAINER;
+                    }
+                    (c, s)
+                })
+                .collect();
+            scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let best = scored[0].0.clone();
+            let contained = containers.iter().any(|k| k.country == best.country_iso3);
+            // A bare name is a place only when something backs it: the place it sits in, or its size.
+            if p.weak && !contained && !(best.kind != PlaceKind::City || best.population >= UNINTRODUCED_POPULATION) {
+                continue;
+            }
+            if p.weak && (p.rule == "name inside a place" && !contained || p.rule == SEAT && best.kind != PlaceKind::City) {
+                continue;
+            }
+            if let (Some(span), true) = (country_span, contained) {
+                appositions.push((span, best.country_iso3.clone()));
+            }
+            let end = if region_marked { p.end + 1 } else { p.end };
+            resolved.push(PlaceMention::new(doc, p.start, end, &best, p.rule, scored));
+        }
+        // "Vientiane, Laos": the country after a place that lies in it is a place too; "Savannah, Georgia"
+        // makes Georgia the US state, not the country.
+        for ((a, b), iso3) in appositions {
+            if out.iter().any(|p| p.start == a) {
                 continue;
             }
             let text = doc.span_text(a, b);
-            if let Some(r) = geo.resolve(text, &ctx) {
-                let end = direction_at(b).map(|(_, e)| e).unwrap_or(b);
-                out.push(PlaceMention { start: a, end, location: location_of(doc.span_text(a, end), &r.place) });
+            let reading = geo.lookup(text).into_iter().find(|p| p.country_iso3 == iso3 && matches!(p.kind, PlaceKind::Region | PlaceKind::Country)).cloned();
+            if let Some(place) = reading {
+                out.push(PlaceMention::new(doc, a, b, &place, "place holding the place before it", Vec::new()));
             }
         }
+        out.extend(resolved);
         out.sort_by_key(|p| p.start);
+        out.dedup_by_key(|p| p.start);
         out
     }
 }

@@ -204,7 +204,7 @@ mod tests {
         assert!(q.direct);
         assert_eq!(q.text, "Kami tidak akan mundur dari perundingan ini");
         assert_eq!(q.speaker.as_deref(), Some("Retno Marsudi"));
-        assert_eq!(q.speaker_actor.as_deref(), None, "no country named: no actor code is invented");
+        assert_eq!(q.speaker_actor.as_deref(), Some("GOV"), "the role is named and the country is not: the sector alone");
     }
 
     #[test]

@@ -210,7 +210,7 @@ const ROWS: &[Row] = &[
     r("Kapal nelayan Vietnam disita oleh penjaga pantai Indonesia.", "disita", "COERCE", "1711", &["IDNCOP"], &["VNMCVL"], Passive),
     r("Tentara Israel memberlakukan jam malam di Hebron.", "memberlakukan", "COERCE", "1723", &["ISRMIL"], &["PSE"], Active),
     r("Amerika Serikat akan menjatuhkan sanksi terhadap Rusia.", "menjatuhkan", "COERCE", "163", &["USA"], &["RUS"], Active).m("future"),
-    r("Pendudukan Israel atas Tepi Barat dikecam PBB.", "pendudukan", "COERCE", "192", &["ISR"], &[], Nominal),
+    r("Pendudukan Israel atas Tepi Barat dikecam PBB.", "pendudukan", "COERCE", "192", &["ISR"], &["PSE"], Nominal),
 
     // ASSAULT (18x–20x, 1712)
     r("Rusia menyerang Ukraina dengan rudal balistik.", "menyerang", "ASSAULT", "195", &["RUS"], &["UKR"], Active),

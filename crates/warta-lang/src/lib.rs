@@ -95,6 +95,13 @@ pub struct Actors {
     /// Words before a place name that say what kind of place follows ("wilayah", "Kota").
     #[serde(default)]
     pub place_heads: Vec<String>,
+    /// Motion and visit words ("to", "visited"): a city or capital after them is a place; a country is not,
+    /// being as often a recipient as a destination.
+    #[serde(default)]
+    pub place_motion: Vec<String>,
+    /// Words right after a name that make it a first-level region ("Washington state").
+    #[serde(default)]
+    pub region_markers: Vec<String>,
     /// Compass words after (Indonesian) or before (English) a country name: word → direction.
     #[serde(default)]
     pub directions: BTreeMap<String, String>,
