@@ -20,7 +20,7 @@ mod postgres;
 
 #[cfg(feature = "postgres")]
 pub use postgres::PgStore;
-pub use query::{date_range, Filter};
+pub use query::{date_range, EventSort, Filter, Grain, SortKey};
 pub use sqlite::{SqliteStore, MIGRATIONS, SCHEMA_VERSION};
 
 use serde::Serialize;
@@ -180,6 +180,62 @@ pub struct StoredArticle {
     pub result: ArticleResult,
 }
 
+/// Distinct events in one period, of one PLOVER type and QuadClass ([`Store::timeline`]).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TimeBucket {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`: the period holding the first day the event's date covers.
+    pub period: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub quad_class: u8,
+    pub events: i64,
+}
+
+/// Distinct events placed at one place ([`Store::places`]).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PlaceCount {
+    pub name: String,
+    /// ISO alpha-3.
+    pub country: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// `country`, `region`, `admin1` or `city`.
+    pub kind: String,
+    pub events: i64,
+}
+
+/// Distinct events an actor code takes part in ([`Store::actor_counts`]).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActorCount {
+    pub code: String,
+    pub country: Option<String>,
+    pub events: i64,
+    pub as_source: i64,
+    pub as_target: i64,
+}
+
+/// Distinct events in which `source` acts on `target` ([`Store::actor_links`]).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ActorLink {
+    pub source: String,
+    pub target: String,
+    pub events: i64,
+}
+
+/// An article without its text ([`Store::articles`]).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ArticleSummary {
+    pub id: i64,
+    pub ext_id: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<String>,
+    pub lang: Option<String>,
+    /// Event mentions extracted from it.
+    pub events: i64,
+}
+
 /// The store API. Implementations: [`SqliteStore`] and, with the `postgres` feature, [`PgStore`].
 pub trait Store: Send {
     /// `sqlite` or `postgres`.
@@ -200,6 +256,22 @@ pub trait Store: Send {
     fn mentions_of(&mut self, merged_id: i64) -> Result<Vec<Mention>>;
     /// One article with its extraction result.
     fn article(&mut self, id: i64) -> Result<Option<StoredArticle>>;
+    /// One page (the filter's limit and offset) of the merged events matching `filter`, in `sort` order.
+    fn events_page(&mut self, filter: &Filter, sort: EventSort) -> Result<Vec<MergedEvent>>;
+    /// One merged event by id.
+    fn merged_event(&mut self, id: i64) -> Result<Option<MergedEvent>>;
+    /// Dated merged events matching `filter`, counted per period, type and QuadClass, in period order.
+    fn timeline(&mut self, filter: &Filter, grain: Grain) -> Result<Vec<TimeBucket>>;
+    /// Placed merged events matching `filter`, counted per place; the `limit` busiest places.
+    fn places(&mut self, filter: &Filter, limit: u64) -> Result<Vec<PlaceCount>>;
+    /// Actor codes of matching mentions with their distinct merged events, most first (the filter's
+    /// limit and offset page them).
+    fn actor_counts(&mut self, filter: &Filter) -> Result<Vec<ActorCount>>;
+    /// Source → target code pairs of matching mentions with their distinct merged events, most first.
+    fn actor_links(&mut self, filter: &Filter) -> Result<Vec<ActorLink>>;
+    /// Articles containing the filter's words and reporting an event matching its other fields, newest
+    /// first (the filter's limit and offset page them).
+    fn articles(&mut self, filter: &Filter) -> Result<Vec<ArticleSummary>>;
 }
 
 /// Opens a store: `postgres://…` or `postgresql://…` is a PostgreSQL server, anything else a SQLite file

@@ -2,14 +2,15 @@
 //! machines. Same tables and columns as the SQLite store (`docs/SCHEMA.md`), PostgreSQL types (BIGINT,
 //! DOUBLE PRECISION, BOOLEAN), and full-text search through a generated `tsvector` column with a GIN index.
 
-use crate::query::Dialect;
+use crate::query::{sql, Conditions, Dialect};
 use crate::*;
 use ::postgres::types::ToSql;
 use ::postgres::{Client, NoTls, Row, Statement, Transaction};
 use warta_core::model::{DateEvidence, Entity, Published, Quote, SentenceRef, Span, Time};
 
 /// Migrations, as for SQLite (`sqlite::MIGRATIONS`), in PostgreSQL's dialect.
-pub const PG_MIGRATIONS: &[(u32, &str)] = &[(1, PG_MIGRATION_1), (2, PG_MIGRATION_2)];
+pub const PG_MIGRATIONS: &[(u32, &str)] =
+    &[(1, PG_MIGRATION_1), (2, PG_MIGRATION_2), (3, crate::sqlite::MIGRATION_3), (4, PG_MIGRATION_4)];
 
 const PG_MIGRATION_1: &str = r#"
 CREATE TABLE articles (
@@ -159,6 +160,37 @@ ALTER TABLE articles ADD COLUMN tsv tsvector
 CREATE INDEX articles_tsv ON articles USING gin(tsv);
 "#;
 
+/// As SQLite's migration 4. NULL dates sort first in these indexes, as in SQLite, so the newest-first order
+/// (`DESC NULLS LAST`) is a backward scan; the id is spelled out where SQLite has the rowid.
+const PG_MIGRATION_4: &str = concat!(
+    r#"
+CREATE TABLE merged_countries (
+    merged_id BIGINT NOT NULL REFERENCES merged_events(id),
+    country TEXT NOT NULL,
+    date_start TEXT,
+    date_end TEXT,
+    PRIMARY KEY (merged_id, country)
+);
+CREATE INDEX merged_countries_date ON merged_countries(country, date_start NULLS FIRST, date_end NULLS FIRST, merged_id);
+CREATE TABLE merged_actors (
+    merged_id BIGINT NOT NULL REFERENCES merged_events(id),
+    code TEXT NOT NULL,
+    date_start TEXT,
+    date_end TEXT,
+    PRIMARY KEY (merged_id, code)
+);
+CREATE INDEX merged_actors_date ON merged_actors(code, date_start NULLS FIRST, date_end NULLS FIRST, merged_id);
+DROP INDEX merged_events_type;
+DROP INDEX merged_events_date;
+CREATE INDEX merged_events_date ON merged_events(date_start NULLS FIRST, date_end NULLS FIRST, id);
+CREATE INDEX merged_events_type_date ON merged_events(type, date_start NULLS FIRST, date_end NULLS FIRST, id);
+CREATE INDEX merged_events_mentions ON merged_events(num_mentions, id);
+CREATE INDEX merged_events_articles ON merged_events(num_articles, id);
+CREATE INDEX merged_events_goldstein ON merged_events(goldstein, id);
+"#,
+    crate::sqlite::migration_4_fill!()
+);
+
 /// Prepared statements of the ingestion path.
 struct Prepared {
     article: Statement,
@@ -170,6 +202,8 @@ struct Prepared {
     event: Statement,
     actor: Statement,
     add_source: Statement,
+    add_country: Statement,
+    add_actor: Statement,
     bump: Statement,
 }
 
@@ -238,6 +272,8 @@ impl PgStore {
             add_source: client
                 .prepare("INSERT INTO merged_sources (merged_id, source) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .map_err(pg)?,
+            add_country: client.prepare(&crate::sqlite::ADD_COUNTRY.replace('?', "$")).map_err(pg)?,
+            add_actor: client.prepare(&crate::sqlite::ADD_ACTOR.replace('?', "$")).map_err(pg)?,
             bump: client
                 .prepare(
                     "UPDATE merged_events SET num_mentions = num_mentions + $2, num_articles = num_articles + 1, \
@@ -422,6 +458,13 @@ fn ingest_one(tx: &mut Transaction, p: &Prepared, item: &Ingested, now: &str, re
                 tx.execute(&p.actor, &[&eid, &role, &i(j), &act.code, &act.country, &act.text, &act.name]).map_err(pg)?;
             }
         }
+        let (countries, codes) = crate::sqlite::link_keys(e);
+        for country in countries {
+            tx.execute(&p.add_country, &[&mid, &country, &ds, &de]).map_err(pg)?;
+        }
+        for code in codes {
+            tx.execute(&p.add_actor, &[&mid, &code, &ds, &de]).map_err(pg)?;
+        }
         let sentences = 1 + e.also_reported.len() as i64;
         match touched.iter_mut().find(|t| t.0 == mid) {
             Some(t) => t.2 += sentences,
@@ -520,6 +563,13 @@ fn mention_row(row: &Row) -> Result<Mention> {
 
 fn params(c: &crate::query::Conditions) -> Vec<&(dyn ToSql + Sync)> {
     c.params.iter().map(|p| p as &(dyn ToSql + Sync)).collect()
+}
+
+impl PgStore {
+    /// Runs one of the shared aggregate statements, mapping each row with `map`.
+    fn rows<T>(&mut self, (sql, c): (String, Conditions), map: impl Fn(&Row) -> T) -> Result<Vec<T>> {
+        Ok(self.client.query(sql.as_str(), &params(&c)).map_err(pg)?.iter().map(map).collect())
+    }
 }
 
 impl Store for PgStore {
@@ -644,6 +694,7 @@ impl Store for PgStore {
                 times: Vec::new(),
                 quotes: Vec::new(),
                 events: Vec::new(),
+                places: Vec::new(),
                 warnings: match warnings {
                     Some(w) => serde_json::from_str(&w)?,
                     None => Vec::new(),
@@ -685,5 +736,66 @@ impl Store for PgStore {
         art.result.events =
             self.client.query(sql.as_str(), &[&id]).map_err(pg)?.iter().map(|r| mention_row(r).map(|m| m.event)).collect::<Result<_>>()?;
         Ok(Some(art))
+    }
+
+    fn events_page(&mut self, filter: &Filter, sort: EventSort) -> Result<Vec<MergedEvent>> {
+        let (cols, joins) = (crate::sqlite::MERGED_COLS, crate::sqlite::MERGED_JOINS);
+        self.rows(sql::events_page(filter, sort, Dialect::Postgres, cols, joins)?, merged_row)?.into_iter().collect()
+    }
+
+    fn merged_event(&mut self, id: i64) -> Result<Option<MergedEvent>> {
+        let sql = format!("SELECT {}{} WHERE m.id = $1", crate::sqlite::MERGED_COLS, crate::sqlite::MERGED_FROM);
+        self.client.query_opt(sql.as_str(), &[&id]).map_err(pg)?.as_ref().map(merged_row).transpose()
+    }
+
+    fn timeline(&mut self, filter: &Filter, grain: Grain) -> Result<Vec<TimeBucket>> {
+        self.rows(sql::timeline(filter, grain, Dialect::Postgres)?, |r| TimeBucket {
+            period: r.get(0),
+            kind: r.get(1),
+            quad_class: r.get::<_, i64>(2) as u8,
+            events: r.get(3),
+        })
+    }
+
+    fn places(&mut self, filter: &Filter, limit: u64) -> Result<Vec<PlaceCount>> {
+        self.rows(sql::places(filter, limit, Dialect::Postgres)?, |r| PlaceCount {
+            name: r.get(0),
+            country: r.get(1),
+            lat: r.get(2),
+            lon: r.get(3),
+            kind: r.get(4),
+            events: r.get(5),
+        })
+    }
+
+    fn actor_counts(&mut self, filter: &Filter) -> Result<Vec<ActorCount>> {
+        self.rows(sql::actor_counts(filter, Dialect::Postgres)?, |r| ActorCount {
+            code: r.get(0),
+            country: r.get(1),
+            events: r.get(2),
+            as_source: r.get(3),
+            as_target: r.get(4),
+        })
+    }
+
+    fn actor_links(&mut self, filter: &Filter) -> Result<Vec<ActorLink>> {
+        self.rows(sql::actor_links(filter, Dialect::Postgres)?, |r| ActorLink {
+            source: r.get(0),
+            target: r.get(1),
+            events: r.get(2),
+        })
+    }
+
+    fn articles(&mut self, filter: &Filter) -> Result<Vec<ArticleSummary>> {
+        self.rows(sql::articles(filter, Dialect::Postgres)?, |r| ArticleSummary {
+            id: r.get(0),
+            ext_id: r.get(1),
+            title: r.get(2),
+            url: r.get(3),
+            source: r.get(4),
+            published: r.get(5),
+            lang: r.get(6),
+            events: r.get(7),
+        })
     }
 }

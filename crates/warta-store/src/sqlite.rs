@@ -1,6 +1,6 @@
 //! The embedded store: one SQLite file in WAL mode. The schema is documented in `docs/SCHEMA.md`.
 
-use crate::query::Dialect;
+use crate::query::{sql, Dialect};
 use crate::*;
 use rusqlite::types::{ToSqlOutput, Value as SqlValue, ValueRef};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction};
@@ -9,10 +9,10 @@ use warta_core::model::{DateEvidence, Entity, Published, Quote, SentenceRef, Spa
 
 /// Schema migrations, applied in order; each runs in its own transaction and is recorded in
 /// `schema_version`. Never edit a released migration: add a new one.
-pub const MIGRATIONS: &[(u32, &str)] = &[(1, MIGRATION_1), (2, MIGRATION_2)];
+pub const MIGRATIONS: &[(u32, &str)] = &[(1, MIGRATION_1), (2, MIGRATION_2), (3, MIGRATION_3), (4, MIGRATION_4)];
 
 /// The schema version this code writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 4;
 
 const MIGRATION_1: &str = r#"
 CREATE TABLE articles (
@@ -171,10 +171,69 @@ END;
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 "#;
 
+/// Filtering events by an actor's country (`--country`, the API's `country`) looks actors up by country.
+pub(crate) const MIGRATION_3: &str = "CREATE INDEX event_actors_country ON event_actors(country, event_id);";
+
+/// Fills the tables of migration 4 from the stored events (the same SQL in both dialects).
+macro_rules! migration_4_fill {
+    () => {
+        r#"
+INSERT INTO merged_countries (merged_id, country, date_start, date_end)
+SELECT id, loc_country, date_start, date_end FROM merged_events WHERE loc_country IS NOT NULL
+UNION
+SELECT m.id, a.country, m.date_start, m.date_end
+FROM event_actors a JOIN events e ON e.id = a.event_id JOIN merged_events m ON m.id = e.merged_id
+WHERE a.country IS NOT NULL;
+WITH n(len) AS (VALUES (3), (6), (9), (12), (15), (18), (21), (24), (27), (30))
+INSERT INTO merged_actors (merged_id, code, date_start, date_end)
+SELECT m.id, a.code, m.date_start, m.date_end
+FROM event_actors a JOIN events e ON e.id = a.event_id JOIN merged_events m ON m.id = e.merged_id
+UNION
+SELECT m.id, substr(a.code, 1, n.len), m.date_start, m.date_end
+FROM n, event_actors a JOIN events e ON e.id = a.event_id JOIN merged_events m ON m.id = e.merged_id
+WHERE n.len < length(a.code);
+"#
+    };
+}
+pub(crate) use migration_4_fill;
+
+/// Indexes that hold merged events in date order per country, actor code and type, so a filtered page of
+/// the newest events reads about one page of index rows (`query::sql::events_page`), and indexes for the
+/// other sorts of the unfiltered list.
+const MIGRATION_4: &str = concat!(
+    r#"
+CREATE TABLE merged_countries (
+    merged_id INTEGER NOT NULL REFERENCES merged_events(id),
+    country TEXT NOT NULL,
+    date_start TEXT,
+    date_end TEXT,
+    PRIMARY KEY (merged_id, country)
+) WITHOUT ROWID;
+CREATE INDEX merged_countries_date ON merged_countries(country, date_start, date_end, merged_id);
+CREATE TABLE merged_actors (
+    merged_id INTEGER NOT NULL REFERENCES merged_events(id),
+    code TEXT NOT NULL,
+    date_start TEXT,
+    date_end TEXT,
+    PRIMARY KEY (merged_id, code)
+) WITHOUT ROWID;
+CREATE INDEX merged_actors_date ON merged_actors(code, date_start, date_end, merged_id);
+DROP INDEX merged_events_type;
+CREATE INDEX merged_events_type_date ON merged_events(type, date_start, date_end);
+CREATE INDEX merged_events_mentions ON merged_events(num_mentions);
+CREATE INDEX merged_events_articles ON merged_events(num_articles);
+CREATE INDEX merged_events_goldstein ON merged_events(goldstein);
+"#,
+    migration_4_fill!()
+);
+
+
 pub struct SqliteStore {
     conn: Connection,
     /// Whether the schema has the full-text table (version 2 on).
     fts: bool,
+    /// Whether it has the merged events' country and actor tables (version 4 on).
+    links: bool,
 }
 
 impl SqliteStore {
@@ -203,12 +262,13 @@ impl SqliteStore {
         }
         conn.execute_batch(
             "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; \
-             PRAGMA cache_size = -32768;",
+             PRAGMA cache_size = -32768; PRAGMA mmap_size = 2147483648;",
         )?;
         conn.set_prepared_statement_cache_capacity(64);
-        let mut store = SqliteStore { conn, fts: false };
+        let mut store = SqliteStore { conn, fts: false, links: false };
         store.migrate(version)?;
-        store.fts = store.version()? >= 2;
+        let v = store.version()?;
+        (store.fts, store.links) = (v >= 2, v >= 4);
         Ok(store)
     }
 
@@ -284,7 +344,7 @@ fn insert_rows(tx: &Transaction, sql: &str, cols: usize, values: &[ToSqlOutput])
     Ok(())
 }
 
-fn ingest_one(tx: &Transaction, item: &Ingested, now: &str, report: &mut IngestReport) -> Result<()> {
+fn ingest_one(tx: &Transaction, item: &Ingested, now: &str, links: bool, report: &mut IngestReport) -> Result<()> {
     let a = &item.article;
     let r = &item.result;
     let inserted = tx.prepare_cached(
@@ -450,6 +510,15 @@ fn ingest_one(tx: &Transaction, item: &Ingested, now: &str, report: &mut IngestR
                 actors.extend([txt(&act.text), otxt(act.name.as_deref())]);
             }
         }
+        if links {
+            let (countries, codes) = link_keys(e);
+            for country in countries {
+                tx.prepare_cached(ADD_COUNTRY)?.execute(params![mid, country, ds, de])?;
+            }
+            for code in codes {
+                tx.prepare_cached(ADD_ACTOR)?.execute(params![mid, code, ds, de])?;
+            }
+        }
         let sentences = 1 + e.also_reported.len() as i64;
         match touched.iter_mut().find(|t| t.0 == mid) {
             Some(t) => t.2 += sentences,
@@ -480,8 +549,32 @@ pub(crate) const MERGED_COLS: &str = "m.id, m.type, m.mode, m.cameo, m.quad_clas
     m.source_json, m.target_json, m.loc_text, m.loc_name, m.loc_country, m.loc_lat, m.loc_lon, m.loc_geonames_id, \
     m.loc_kind, m.num_mentions, m.num_sources, m.num_articles, m.first_seen, m.last_seen, m.added_at, fa.url, fe.is_root";
 
+/// What [`MERGED_COLS`] needs besides `merged_events m`: the first mention and its article.
+pub(crate) const MERGED_JOINS: &str =
+    " LEFT JOIN events fe ON fe.id = m.first_event_id LEFT JOIN articles fa ON fa.id = fe.article_id";
+
 pub(crate) const MERGED_FROM: &str =
     " FROM merged_events m LEFT JOIN events fe ON fe.id = m.first_event_id LEFT JOIN articles fa ON fa.id = fe.article_id";
+
+/// Link rows of a merged event (`?1` id, `?2` key, `?3`/`?4` its date range), written with each mention;
+/// the same SQL in both dialects, after the placeholders.
+pub(crate) const ADD_COUNTRY: &str =
+    "INSERT INTO merged_countries (merged_id, country, date_start, date_end) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING";
+pub(crate) const ADD_ACTOR: &str =
+    "INSERT INTO merged_actors (merged_id, code, date_start, date_end) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING";
+
+/// The countries (place and actors') and actor keys ([`crate::query::actor_keys`]) a mention adds to its
+/// merged event, each once.
+pub(crate) fn link_keys(e: &Event) -> (Vec<&str>, Vec<&str>) {
+    let actors = || e.source.iter().chain(&e.target);
+    let mut countries: Vec<&str> = e.location.iter().map(|l| l.country.as_str()).chain(actors().filter_map(|a| a.country.as_deref())).collect();
+    let mut codes: Vec<&str> = actors().flat_map(|a| crate::query::actor_keys(&a.code)).collect();
+    for v in [&mut countries, &mut codes] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    (countries, codes)
+}
 
 pub(crate) const MENTION_COLS: &str = "e.id, e.merged_id, e.article_id, a.ext_id, a.title, a.url, a.source, a.published, e.is_root, \
     e.type, e.mode, e.cameo, e.quad_class, e.goldstein, e.date, e.date_precision, e.source_json, e.target_json, \
@@ -574,6 +667,19 @@ fn mention_row(row: &Row) -> rusqlite::Result<Mention> {
     })
 }
 
+impl SqliteStore {
+    /// Runs one of the shared aggregate statements, mapping each row with `map`.
+    fn rows<T>(
+        &self,
+        (sql, c): (String, crate::query::Conditions),
+        map: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(c.params.iter()), map)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
+
 impl Store for SqliteStore {
     fn backend(&self) -> &'static str {
         "sqlite"
@@ -600,7 +706,7 @@ impl Store for SqliteStore {
         let mut report = IngestReport::default();
         let first_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM articles", [], |r| r.get(0))?;
         for item in batch {
-            ingest_one(&tx, item, &now, &mut report)
+            ingest_one(&tx, item, &now, self.links, &mut report)
                 .map_err(|e| StoreError(format!("{}: cannot store: {e}", item.origin)))?;
         }
         // Full-text index the batch's articles in one statement: FTS5 flushes its pending terms whenever a
@@ -691,6 +797,7 @@ impl Store for SqliteStore {
                                 times: Vec::new(),
                                 quotes: Vec::new(),
                                 events: Vec::new(),
+                                places: Vec::new(),
                                 warnings: Vec::new(),
                             },
                         },
@@ -748,5 +855,60 @@ impl Store for SqliteStore {
         let mut st = self.conn.prepare_cached(&sql)?;
         art.result.events = st.query_map([id], mention_row)?.map(|m| m.map(|m| m.event)).collect::<rusqlite::Result<_>>()?;
         Ok(Some(art))
+    }
+
+    fn events_page(&mut self, filter: &Filter, sort: EventSort) -> Result<Vec<MergedEvent>> {
+        self.rows(sql::events_page(filter, sort, Dialect::Sqlite, MERGED_COLS, MERGED_JOINS)?, merged_row)
+    }
+
+    fn merged_event(&mut self, id: i64) -> Result<Option<MergedEvent>> {
+        let sql = format!("SELECT {MERGED_COLS}{MERGED_FROM} WHERE m.id = ?1");
+        Ok(self.conn.prepare_cached(&sql)?.query_row([id], merged_row).optional()?)
+    }
+
+    fn timeline(&mut self, filter: &Filter, grain: Grain) -> Result<Vec<TimeBucket>> {
+        self.rows(sql::timeline(filter, grain, Dialect::Sqlite)?, |r| {
+            Ok(TimeBucket { period: r.get(0)?, kind: r.get(1)?, quad_class: r.get(2)?, events: r.get(3)? })
+        })
+    }
+
+    fn places(&mut self, filter: &Filter, limit: u64) -> Result<Vec<PlaceCount>> {
+        self.rows(sql::places(filter, limit, Dialect::Sqlite)?, |r| {
+            Ok(PlaceCount {
+                name: r.get(0)?,
+                country: r.get(1)?,
+                lat: r.get(2)?,
+                lon: r.get(3)?,
+                kind: r.get(4)?,
+                events: r.get(5)?,
+            })
+        })
+    }
+
+    fn actor_counts(&mut self, filter: &Filter) -> Result<Vec<ActorCount>> {
+        self.rows(sql::actor_counts(filter, Dialect::Sqlite)?, |r| {
+            Ok(ActorCount { code: r.get(0)?, country: r.get(1)?, events: r.get(2)?, as_source: r.get(3)?, as_target: r.get(4)? })
+        })
+    }
+
+    fn actor_links(&mut self, filter: &Filter) -> Result<Vec<ActorLink>> {
+        self.rows(sql::actor_links(filter, Dialect::Sqlite)?, |r| {
+            Ok(ActorLink { source: r.get(0)?, target: r.get(1)?, events: r.get(2)? })
+        })
+    }
+
+    fn articles(&mut self, filter: &Filter) -> Result<Vec<ArticleSummary>> {
+        self.rows(sql::articles(filter, Dialect::Sqlite)?, |r| {
+            Ok(ArticleSummary {
+                id: r.get(0)?,
+                ext_id: r.get(1)?,
+                title: r.get(2)?,
+                url: r.get(3)?,
+                source: r.get(4)?,
+                published: r.get(5)?,
+                lang: r.get(6)?,
+                events: r.get(7)?,
+            })
+        })
     }
 }

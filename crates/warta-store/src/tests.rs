@@ -69,6 +69,7 @@ fn item(id: &str, text: &str, source: Option<&str>, events: Vec<Event>) -> Inges
             speaker_span: Some([21, 26]),
         }],
         events,
+        places: Vec::new(),
         warnings: Vec::new(),
     };
     Ingested::new(format!("test:{id}"), article, result)
@@ -138,6 +139,10 @@ fn migrations_are_versioned_and_resumable() {
     // Migration 2 indexed the article stored under version 1.
     let hits = all_merged(&mut s, &Filter { text: Some("pakta".into()), ..Default::default() });
     assert_eq!(hits.len(), 1);
+    // Migration 4 linked it to its actors' codes and countries.
+    for f in [Filter { actor: Some("RUS".into()), ..Default::default() }, Filter { country: Some("PRK".into()), ..Default::default() }] {
+        assert_eq!(s.events_page(&f, EventSort::default()).unwrap().len(), 1, "{f:?}");
+    }
     let versions: Vec<u32> = {
         let mut st = s.connection().prepare("SELECT version FROM schema_version ORDER BY version").unwrap();
         st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect()
@@ -267,8 +272,25 @@ fn filters() {
         item("b", "Rusia menyerang Ukraina dengan rudal.", None, vec![attack]),
     ])
     .unwrap();
-    let count = |s: &mut SqliteStore, f: Filter| all_merged(s, &f).len();
+    // The events page answers type, date, country and actor from its own indexes: it must agree.
+    let count = |s: &mut SqliteStore, f: Filter| {
+        let ids: Vec<i64> = all_merged(s, &f).iter().map(|m| m.id).collect();
+        if f.limit.is_none() {
+            let mut page: Vec<i64> = s.events_page(&f, EventSort::default()).unwrap().iter().map(|m| m.id).collect();
+            page.sort_unstable();
+            assert_eq!(page, ids, "{f:?}");
+        }
+        ids.len()
+    };
     assert_eq!(count(&mut s, Filter { kind: Some("assault".into()), ..Default::default() }), 1);
+    assert_eq!(count(&mut s, Filter { actor: Some("ru".into()), ..Default::default() }), 2);
+    assert_eq!(count(&mut s, Filter { actor: Some("RUSM".into()), ..Default::default() }), 1);
+    assert_eq!(count(&mut s, Filter { actor: Some("RUSGO".into()), kind: Some("SUPPORT".into()), ..Default::default() }), 1);
+    assert_eq!(count(&mut s, Filter { actor: Some("UKR".into()), country: Some("UKR".into()), ..Default::default() }), 1);
+    assert_eq!(count(&mut s, Filter { actor: Some("PRK".into()), country: Some("UKR".into()), ..Default::default() }), 0);
+    let f = Filter { country: Some("RUS".into()), from: Some("2024-06-19".into()), to: Some("2024".into()), cameo: Some("1".into()), ..Default::default() };
+    assert_eq!(count(&mut s, f), 1);
+    assert!(s.events_page(&Filter { actor: Some("Putin!".into()), ..Default::default() }, EventSort::default()).is_err());
     assert_eq!(count(&mut s, Filter { cameo: Some("05".into()), ..Default::default() }), 1);
     assert_eq!(count(&mut s, Filter { cameo: Some("1".into()), ..Default::default() }), 1);
     assert_eq!(count(&mut s, Filter { actor: Some("rus".into()), ..Default::default() }), 2);
@@ -320,4 +342,82 @@ fn a_failed_batch_leaves_nothing() {
     assert_eq!((st.articles, st.events), (1, 1));
     let m = all_merged(&mut s, &Filter::default());
     assert_eq!(m[0].num_articles, 1);
+}
+
+/// The dashboard's reads: sorted pages, one event, timeline, places, actors, links and articles.
+fn dashboard_reads(s: &mut dyn Store) {
+    let attack = event("ASSAULT", "190", &["RUSMIL"], &["UKR"], Some("2024-06-18"), Some("UKR"));
+    let undated = event("CONSULT", "040", &["KORGOV"], &["RUSGOV"], None, None);
+    s.ingest(&[
+        item("a", "Rusia dan Korea Utara menandatangani pakta pertahanan.", Some("antara"), vec![treaty(), undated]),
+        item("b", "Rusia menyerang Ukraina dengan rudal.", Some("kompas"), vec![attack.clone(), attack]),
+    ])
+    .unwrap();
+    let page = |s: &mut dyn Store, f: Filter, sort: &str| -> Vec<String> {
+        let sort = EventSort::parse(sort).unwrap();
+        s.events_page(&f, sort).unwrap().into_iter().map(|m| m.kind).collect()
+    };
+    // Newest first; undated events last.
+    assert_eq!(page(s, Filter::default(), "-date"), ["SUPPORT", "ASSAULT", "CONSULT"]);
+    assert_eq!(page(s, Filter::default(), "date"), ["CONSULT", "ASSAULT", "SUPPORT"]);
+    assert_eq!(page(s, Filter::default(), "-mentions")[0], "ASSAULT");
+    assert_eq!(page(s, Filter { limit: Some(1), offset: 1, ..Default::default() }, "-date"), ["ASSAULT"]);
+    assert_eq!(page(s, Filter { country: Some("UKR".into()), ..Default::default() }, "id"), ["ASSAULT"]);
+    assert!(EventSort::parse("-size").unwrap_err().0.contains("sort"));
+
+    let first = s.events_page(&Filter::default(), EventSort::parse("id").unwrap()).unwrap()[0].clone();
+    assert_eq!(s.merged_event(first.id).unwrap(), Some(first));
+    assert_eq!(s.merged_event(999).unwrap(), None);
+
+    let t = s.timeline(&Filter::default(), Grain::Day).unwrap();
+    let t: Vec<_> = t.iter().map(|b| (b.period.as_str(), b.kind.as_str(), b.events)).collect();
+    assert_eq!(t, [("2024-06-18", "ASSAULT", 1), ("2024-06-19", "SUPPORT", 1)]);
+    let t = s.timeline(&Filter { kind: Some("SUPPORT".into()), ..Default::default() }, Grain::Month).unwrap();
+    assert_eq!((t.len(), t[0].period.as_str()), (1, "2024-06"));
+
+    let p = s.places(&Filter::default(), 10).unwrap();
+    assert_eq!(p.len(), 2);
+    assert_eq!(s.places(&Filter::default(), 1).unwrap().len(), 1);
+    assert_eq!(s.places(&Filter { country: Some("PRK".into()), ..Default::default() }, 10).unwrap()[0].name, "Pyongyang");
+
+    let a = s.actor_counts(&Filter::default()).unwrap();
+    let rus = a.iter().find(|a| a.code == "RUSGOV").unwrap();
+    assert_eq!((rus.events, rus.as_source, rus.as_target), (2, 1, 1));
+    assert_eq!(rus.country.as_deref(), Some("RUS"));
+    assert_eq!(s.actor_counts(&Filter { limit: Some(2), ..Default::default() }).unwrap().len(), 2);
+
+    let l = s.actor_links(&Filter::default()).unwrap();
+    assert!(l.iter().any(|l| l.source == "RUSMIL" && l.target == "UKR" && l.events == 1));
+    assert_eq!(l.len(), 3);
+
+    let arts = s.articles(&Filter::default()).unwrap();
+    assert_eq!(arts.len(), 2);
+    assert_eq!(arts.iter().find(|a| a.ext_id == "b").unwrap().events, 2);
+    let hits = s.articles(&Filter { text: Some("rudal".into()), ..Default::default() }).unwrap();
+    assert_eq!(hits.iter().map(|a| a.ext_id.as_str()).collect::<Vec<_>>(), ["b"]);
+    let both = Filter { text: Some("Rusia".into()), kind: Some("SUPPORT".into()), ..Default::default() };
+    assert_eq!(s.articles(&both).unwrap().len(), 1);
+}
+
+#[test]
+fn dashboard_reads_sqlite() {
+    dashboard_reads(&mut SqliteStore::in_memory().unwrap());
+}
+
+#[cfg(feature = "postgres")]
+#[test]
+fn dashboard_reads_postgres() {
+    let Ok(url) = std::env::var("WARTA_TEST_POSTGRES") else {
+        eprintln!("dashboard_reads_postgres skipped: WARTA_TEST_POSTGRES is not set (scripts/ci-postgres.sh starts a server)");
+        return;
+    };
+    let mut client = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+    client
+        .batch_execute(
+            "DROP TABLE IF EXISTS event_actors, merged_sources, merged_countries, merged_actors, events, merged_events, mentions, times, quotes, articles, \
+             schema_version CASCADE",
+        )
+        .unwrap();
+    drop(client);
+    dashboard_reads(&mut PgStore::open(&url).unwrap());
 }

@@ -61,6 +61,7 @@ fn item(id: &str, text: &str, source: &str, events: Vec<Event>) -> Ingested {
             speaker_span: Some([41, 46]),
         }],
         events,
+        places: Vec::new(),
         warnings: vec![],
     };
     Ingested::new(format!("test:{id}"), article, result)
@@ -150,7 +151,7 @@ fn postgres_store_api() {
     let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     client
         .batch_execute(
-            "DROP TABLE IF EXISTS event_actors, merged_sources, events, merged_events, mentions, times, quotes, articles, \
+            "DROP TABLE IF EXISTS event_actors, merged_sources, merged_countries, merged_actors, events, merged_events, mentions, times, quotes, articles, \
              schema_version CASCADE",
         )
         .unwrap();
