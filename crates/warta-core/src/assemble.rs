@@ -224,6 +224,14 @@ fn build_events(doc: &Doc, raw: Vec<RawEvent>, timexes: &[Timex], published: Opt
                 continue;
             }
         }
+        // An actor named only by its role ("police", "militants", "President X": a bare three-letter
+        // sector code) belongs, for want of anything better, to the country where the event happened.
+        if let Some(l) = &location {
+            for a in e.source.iter_mut().chain(e.target.iter_mut()).filter(|a| a.country.is_none() && a.code.len() == 3) {
+                a.code = format!("{}{}", l.country, a.code);
+                a.country = Some(l.country.clone());
+            }
+        }
         let Some(code) = table.lookup(&e.cameo) else { continue };
         let (date, precision, evidence) = choose_date(doc, e.head, e.sentence, &dates, published);
         let (ss, se) = doc.sentence_chars(e.sentence);

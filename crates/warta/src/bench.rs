@@ -1,6 +1,6 @@
 //! `warta bench`: extraction throughput on a corpus generated from the bundled example articles, reported
 //! against a baseline measured in the same process (segmentation alone), plus a linearity check: the
-//! cost per byte of long articles relative to short ones.
+//! cost per byte of long articles relative to short ones, and English text against Indonesian per byte.
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -16,6 +16,9 @@ const EXAMPLES: &[&str] = &[
     include_str!("../../../examples/id-insiden-natuna.txt"),
 ];
 
+/// The bundled English example (the seed article rewritten), for English throughput.
+const ENGLISH: &[&str] = &[include_str!("../../../examples/en-seed.txt")];
+
 /// A small deterministic generator, so every run measures the same corpus.
 struct Lcg(u64);
 
@@ -26,19 +29,23 @@ impl Lcg {
     }
 }
 
-fn paragraphs() -> Vec<&'static str> {
-    EXAMPLES.iter().flat_map(|a| a.split("\n\n")).map(str::trim).filter(|p| p.len() > 40).collect()
+fn paragraphs(articles: &[&'static str]) -> Vec<&'static str> {
+    articles.iter().flat_map(|a| a.split("\n\n")).map(str::trim).filter(|p| p.len() > 40).collect()
 }
 
-/// Articles of `min..=max` paragraphs drawn from the examples.
+/// Indonesian articles of `min..=max` paragraphs drawn from the examples.
 fn corpus(n: usize, min: usize, max: usize, seed: u64) -> Vec<Article> {
-    let paras = paragraphs();
+    corpus_from(EXAMPLES, "id", n, min, max, seed)
+}
+
+fn corpus_from(articles: &[&'static str], lang: &str, n: usize, min: usize, max: usize, seed: u64) -> Vec<Article> {
+    let paras = paragraphs(articles);
     let mut rng = Lcg(seed);
     (0..n)
         .map(|i| {
             let k = min + rng.next(max - min + 1);
             let text = (0..k).map(|_| paras[rng.next(paras.len())]).collect::<Vec<_>>().join("\n\n");
-            Article { id: i.to_string(), text, lang: Some("id".into()), published: Some("2024-06-19".into()), ..Default::default() }
+            Article { id: i.to_string(), text, lang: Some(lang.into()), published: Some("2024-06-19".into()), ..Default::default() }
         })
         .collect()
 }
@@ -90,5 +97,16 @@ pub fn run(n: usize) -> Result<ExitCode, String> {
         }
         println!("  {scale:>2}x length: {:>8.0} bytes/article  {:.2}x", b as f64 / docs.len() as f64, per_byte / base);
     }
+
+    // English against Indonesian, per byte, on corpora of the same shape measured back to back.
+    let en = corpus_from(ENGLISH, "en", n.max(10) / 4, 3, 12, 42);
+    let id = corpus(n.max(10) / 4, 3, 12, 42);
+    ex.extract(&en[0]);
+    let rate = |docs: &[Article]| {
+        let b: usize = docs.iter().map(|a| a.text.len()).sum();
+        b as f64 / 1e6 / time(|| docs.iter().for_each(|a| drop(ex.extract(a))))
+    };
+    let (en_rate, id_rate) = (rate(&en), rate(&id));
+    println!("english: {en_rate:.2} MB/s, indonesian {id_rate:.2} MB/s: english runs at {:.2}x the indonesian rate", en_rate / id_rate);
     Ok(ExitCode::SUCCESS)
 }
