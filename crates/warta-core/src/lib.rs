@@ -76,6 +76,30 @@ impl Extractor {
         Ok(Extractor { stages, handled_by, identifier: langid::LanguageIdentifier::new(), today })
     }
 
+    /// Replaces the rules' names in the output's entities with a trained model's, for the language the
+    /// model was trained on.
+    pub fn with_ner_model(mut self, model: warta_ner::Model) -> Result<Self, String> {
+        let code = self.handled_by.get(&model.lang).cloned();
+        let stages = code.and_then(|c| self.stages.get_mut(&c)).ok_or_else(|| format!("the model is for language {:?}, which no pack reads", model.lang))?;
+        stages.names.model = Some(model);
+        Ok(self)
+    }
+
+    /// What the trained name tagger reads of a text in language `lang`: per sentence, its tokens with the
+    /// rules' tags and word lists, and their code-point ranges. `warta train ner` learns from it.
+    pub fn ner_sentences(&self, text: &str, lang: &str) -> Result<Vec<names::NerSentence>, String> {
+        let st = self.handled_by.get(lang).and_then(|c| self.stages.get(c)).ok_or_else(|| format!("no language pack for {lang:?}"))?;
+        let doc = warta_text::segment(text, &st.abbreviations);
+        let times = st.times.resolve(&doc, None, self.today);
+        let mentions = st.mentions.find(&doc);
+        let mut in_time = vec![false; doc.tokens.len()];
+        for t in &times.timexes {
+            in_time[t.tokens.clone()].iter_mut().for_each(|c| *c = true);
+        }
+        let named = st.names.find(&doc, &mentions, &in_time);
+        Ok(st.names.ner_sentences(&doc, &mentions, &named))
+    }
+
     pub fn languages(&self) -> Vec<&str> {
         let mut v: Vec<&str> = self.handled_by.keys().map(String::as_str).collect();
         v.sort();
@@ -114,6 +138,7 @@ impl Extractor {
             times: Vec::new(),
             quotes: Vec::new(),
             events: Vec::new(),
+            places: Vec::new(),
             warnings,
         };
         let Some(lang) = lang else {

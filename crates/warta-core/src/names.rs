@@ -15,7 +15,9 @@
 //! capitals, headlines in title case and titles of works in quotes are not taken for names.
 //!
 //! Everything about the language comes from the pack (`names.toml`, plus `pack.toml`'s function words and
-//! honorifics and `actors.toml`'s heads); the tagger is built once per pack.
+//! honorifics and `actors.toml`'s heads); the tagger is built once per pack. A model trained with
+//! `warta train ner` (`warta-ner`) may replace these names in the output's entities; it reads the rules'
+//! labels and this pack's word lists as features (`ner_sentences`).
 
 use crate::actors::ActorSpan;
 use crate::mentions::{Kind, Mention};
@@ -216,6 +218,49 @@ pub struct NameTagger {
     geo: &'static Gazetteer,
     /// The pack's home country (ISO alpha-3): its smaller towns count as known places.
     home: String,
+    /// A trained tagger (`warta train ner`) whose spans replace the rules' in the output's entities.
+    pub model: Option<warta_ner::Model>,
+}
+
+/// Word lists a token is in, as the bits `warta_ner::Token::lists` carries; training and tagging both
+/// build them here, so a model always sees the lists it was trained with.
+mod list {
+    pub const FUNCTION: u32 = 1 << 0;
+    pub const PERSON_TITLE: u32 = 1 << 1;
+    pub const NAME_TITLE: u32 = 1 << 2;
+    pub const PARTICLE: u32 = 1 << 3;
+    pub const CONNECTOR: u32 = 1 << 4;
+    pub const PERSON_CUE: u32 = 1 << 5;
+    pub const ORG_CUE: u32 = 1 << 6;
+    pub const ORG_HEAD: u32 = 1 << 7;
+    pub const PLACE_HEAD: u32 = 1 << 8;
+    pub const INCLUSIVE_HEAD: u32 = 1 << 9;
+    pub const PLACE_CUE: u32 = 1 << 10;
+    pub const COMMON: u32 = 1 << 11;
+    pub const NOT_NAME: u32 = 1 << 12;
+    pub const MISC: u32 = 1 << 13;
+    pub const ORG_SUFFIX: u32 = 1 << 14;
+    pub const PLACE_SUFFIX: u32 = 1 << 15;
+    pub const DIRECTION: u32 = 1 << 16;
+    pub const PROPER_ADJECTIVE: u32 = 1 << 17;
+    pub const KNOWN_PLACE: u32 = 1 << 18;
+    pub const GEO_STRONG: u32 = 1 << 19;
+    pub const GEO_WEAK: u32 = 1 << 20;
+    pub const COUNTRY: u32 = 1 << 21;
+    pub const ORG: u32 = 1 << 22;
+    pub const PLACE: u32 = 1 << 23;
+    pub const ROLE_PERSON: u32 = 1 << 24;
+    pub const ROLE_GROUP: u32 = 1 << 25;
+    pub const LOWER_SEEN: u32 = 1 << 26;
+    pub const DERIVED: u32 = 1 << 27;
+}
+
+/// One sentence as the trained tagger reads it: its tokens and their code-point ranges in the text.
+pub struct NerSentence {
+    pub tokens: Vec<warta_ner::Token>,
+    pub chars: Vec<(usize, usize)>,
+    /// Token range in the document.
+    pub range: std::ops::Range<usize>,
 }
 
 /// What one document looks like to the tagger, computed once.
@@ -287,6 +332,7 @@ impl NameTagger {
             derived_suffixes: n.derived_suffixes.iter().map(|w| w.to_lowercase()).collect(),
             geo: Gazetteer::embedded(),
             home: n.home_country.clone().unwrap_or_default(),
+            model: None,
         }
     }
 
@@ -787,7 +833,7 @@ impl NameTagger {
             let Some(p) = self.geo.place(i) else { continue };
             let own = warta_geo::normalize(&p.name) == norm || self.geo.ascii_name(i).is_some_and(|n| warta_geo::normalize(n) == norm);
             let strong = match p.kind {
-                PlaceKind::Country | PlaceKind::Region => true,
+                PlaceKind::Country | PlaceKind::Region | PlaceKind::District => true,
                 PlaceKind::City => own && (p.population >= 200_000 || p.country_iso3 == self.home && p.population >= 20_000),
                 PlaceKind::Directional => false,
             };
@@ -885,6 +931,12 @@ impl NameTagger {
         }
         if self.known_places.at(doc, a, b) == b - a {
             self.push(out, a, b, Label::Loc, Evidence::Form, None);
+            return;
+        }
+        // A company or club suffix closes the whole run, whatever known names it holds: "ConocoPhillips
+        // Indonesia Inc", "Manchester United".
+        if b - a > 1 && !person && self.org_suffixes.contains(&doc.tokens[b - 1].lower) && self.mention_at(ctx, b - 1).is_none() && self.misc_heads.at(doc, a, b) == 0 {
+            self.push(out, a, b, Label::Org, Evidence::Form, None);
             return;
         }
         // A dictionary name at the start: alone, closed by a direction ("Jawa Tengah"), or followed by more.
@@ -1118,14 +1170,9 @@ impl NameTagger {
         }
     }
 
-    /// Name spans for the actor stage (persons, and names nothing marks as anything else) and the place
-    /// stage (all names but organisations).
+    /// Name spans for the actor stage: persons, and names nothing marks as anything else.
     pub fn person_spans(spans: &[NamedSpan]) -> Vec<(usize, usize)> {
         spans.iter().filter(|s| s.mention.is_none() && s.label == Label::Per).map(|s| s.core).collect()
-    }
-
-    pub fn place_spans(spans: &[NamedSpan]) -> Vec<(usize, usize)> {
-        spans.iter().filter(|s| s.mention.is_none() && s.label != Label::Org).map(|s| s.core).collect()
     }
 
     /// Runs the whole tagger and the place extension in one call.
@@ -1135,8 +1182,110 @@ impl NameTagger {
         spans
     }
 
+    /// The trained tagger's input for each sentence: tokens with the rules' BIO tags (from `names`, the
+    /// output of `find`) and the word lists of this pack they are in.
+    pub fn ner_sentences(&self, doc: &Doc, mentions: &[Mention], names: &[NamedSpan]) -> Vec<NerSentence> {
+        let n = doc.tokens.len();
+        let mut rule = vec![0usize; n];
+        for s in names {
+            if rule[s.start..s.end].iter().all(|&t| t == 0) {
+                let b = warta_ner::tag_index(&format!("B-{}", s.label.as_str())).unwrap_or(0);
+                rule[s.start] = b;
+                rule[s.start + 1..s.end].iter_mut().for_each(|t| *t = b + 1);
+            }
+        }
+        let mut lists = vec![0u32; n];
+        for m in mentions {
+            let bit = match &m.kind {
+                Kind::Country(_) => list::COUNTRY,
+                Kind::Org { .. } => list::ORG,
+                Kind::Place(_) | Kind::Metonym { .. } => list::PLACE,
+                Kind::NotName => list::NOT_NAME,
+                Kind::Role { titles_person: true, .. } => list::ROLE_PERSON,
+                Kind::Role { .. } => list::ROLE_GROUP,
+                _ => 0,
+            };
+            lists[m.start..m.end].iter_mut().for_each(|l| *l |= bit);
+        }
+        let lower_seen: HashSet<&str> = (0..n).filter(|&i| doc.tokens[i].kind == TokenKind::Word && !doc.is_capitalised(i)).map(|i| doc.tokens[i].lower.as_str()).collect();
+        let mut geo: HashMap<&str, u32> = HashMap::new();
+        let mut out = Vec::with_capacity(doc.sentences.len());
+        for sent in &doc.sentences {
+            let r = sent.tokens.clone();
+            let mut tokens = Vec::with_capacity(r.len());
+            for i in r.clone() {
+                let w = &doc.tokens[i].lower;
+                let phrase = |p: &Phrases| p.at(doc, i, r.end) > 0;
+                let flags = [
+                    (self.function_words.contains(w), list::FUNCTION),
+                    (phrase(&self.person_titles), list::PERSON_TITLE),
+                    (self.name_titles.contains(w), list::NAME_TITLE),
+                    (self.particles.contains(w), list::PARTICLE),
+                    (self.connectors.contains(w), list::CONNECTOR),
+                    (phrase(&self.person_cues), list::PERSON_CUE),
+                    (phrase(&self.org_cues), list::ORG_CUE),
+                    (phrase(&self.org_heads), list::ORG_HEAD),
+                    (phrase(&self.place_heads), list::PLACE_HEAD),
+                    (phrase(&self.inclusive_heads), list::INCLUSIVE_HEAD),
+                    (phrase(&self.place_cues) || self.place_prepositions.contains(w), list::PLACE_CUE),
+                    (self.common.contains(w), list::COMMON),
+                    (phrase(&self.not_names), list::NOT_NAME),
+                    (phrase(&self.misc_heads) || phrase(&self.misc_cues), list::MISC),
+                    (self.org_suffixes.contains(w), list::ORG_SUFFIX),
+                    (self.place_suffixes.contains(w), list::PLACE_SUFFIX),
+                    (self.place_directions.contains(w), list::DIRECTION),
+                    (self.proper_adjectives.contains(w), list::PROPER_ADJECTIVE),
+                    (phrase(&self.known_places), list::KNOWN_PLACE),
+                    (lower_seen.contains(w.as_str()), list::LOWER_SEEN),
+                    (self.derived(w), list::DERIVED),
+                ];
+                let mut bits = lists[i];
+                for (on, bit) in flags {
+                    if on {
+                        bits |= bit;
+                    }
+                }
+                if doc.is_capitalised(i) && doc.tokens[i].kind == TokenKind::Word {
+                    let text = doc.token_text(i);
+                    bits |= *geo.entry(text).or_insert_with(|| match self.geo_hit(text) {
+                        GeoHit::Strong => list::GEO_STRONG,
+                        GeoHit::Weak => list::GEO_WEAK,
+                        GeoHit::None => 0,
+                    });
+                }
+                tokens.push(warta_ner::Token { text: doc.token_text(i).to_string(), rule: rule[i], lists: bits });
+            }
+            let chars = r.clone().map(|i| (doc.tokens[i].cstart, doc.tokens[i].cend)).collect();
+            out.push(NerSentence { tokens, chars, range: r });
+        }
+        out
+    }
+
+    /// The trained tagger's names, as spans: a dictionary mention covering exactly the same tokens keeps
+    /// its actor code and country.
+    fn model_spans(&self, model: &warta_ner::Model, doc: &Doc, mentions: &[Mention], names: &[NamedSpan]) -> Vec<NamedSpan> {
+        let mut out = Vec::new();
+        for s in self.ner_sentences(doc, mentions, names) {
+            for (a, b, label) in warta_ner::spans(&model.tag(&s.tokens)) {
+                let (a, b) = (s.range.start + a, s.range.start + b);
+                let mention = mentions.iter().position(|m| m.start == a && m.end == b && matches!(m.kind, Kind::Country(_) | Kind::Org { .. } | Kind::Metonym { .. } | Kind::Place(_)));
+                out.push(NamedSpan { start: a, end: b, label: Label::parse(label), core: (a, b), evidence: Evidence::Context, mention });
+            }
+        }
+        out
+    }
+
     /// The `entities` of the output: every labelled name with its actor code and country where known.
+    /// With a trained model, its names replace the rules'.
     pub fn entities(&self, doc: &Doc, mentions: &[Mention], names: &[NamedSpan], spans: &[ActorSpan], places: &[PlaceMention]) -> Vec<Entity> {
+        let trained;
+        let names = match &self.model {
+            Some(m) => {
+                trained = self.model_spans(m, doc, mentions, names);
+                &trained
+            }
+            None => names,
+        };
         let covering = |a: usize, b: usize| spans.iter().find(|s| s.start <= a && b <= s.end);
         let mut out = Vec::new();
         for s in names {
@@ -1339,6 +1488,32 @@ mod tests {
         assert!(!n.iter().any(|(_, l)| *l == "PER"), "{n:?}");
         let n = names("Ia menyanyikan lagu \"Bunga Desa\" bersama Rudi Santosa.");
         assert_eq!(n, vec![("Rudi Santosa".to_string(), "PER")], "{n:?}");
+    }
+
+    #[test]
+    fn ranks_and_company_suffixes() {
+        let n = names("Pesawat itu diterbangkan Komodor Udara Suryadi Suryadarma ke Yogyakarta.");
+        assert!(has(&n, "Suryadi Suryadarma", "PER"), "{n:?}");
+        // The suffix makes one company of a run that holds a country.
+        let n = names("Kontrak itu diteken ConocoPhillips Indonesia Inc pekan lalu.");
+        assert_eq!(n, vec![("ConocoPhillips Indonesia Inc".to_string(), "ORG")], "{n:?}");
+    }
+
+    #[test]
+    fn the_trained_tagger_sees_rule_tags_and_word_lists() {
+        let f = fixture();
+        let doc = warta_text::segment("Ia tinggal di Bandung.", &f.abbreviations);
+        let mentions = f.mentions.find(&doc);
+        let spans = f.tagger.find(&doc, &mentions, &vec![false; doc.tokens.len()]);
+        let sents = f.tagger.ner_sentences(&doc, &mentions, &spans);
+        assert_eq!(sents.len(), 1);
+        let t = &sents[0].tokens;
+        assert_eq!(t.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(), ["Ia", "tinggal", "di", "Bandung", "."]);
+        assert_eq!(t[3].rule, warta_ner::tag_index("B-LOC").unwrap());
+        assert_eq!(t[1].rule, 0);
+        assert!(t[2].lists & list::PLACE_CUE != 0 && t[2].lists & list::FUNCTION != 0);
+        assert!(t[3].lists & list::GEO_STRONG != 0);
+        assert_eq!(sents[0].chars[3], (14, 21));
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub struct PlaceMention {
     pub candidates: Vec<(Place, f64)>,
 }
 
+/// Candidates kept per mention in the output: enough to debug a choice, cheap to copy.
+const CANDIDATES_KEPT: usize = 10;
+
 impl PlaceMention {
     /// The output form, with character offsets and the candidates for `warta geocode`.
     pub fn to_ref(&self, doc: &Doc) -> crate::model::PlaceRef {
@@ -35,6 +38,7 @@ impl PlaceMention {
             candidates: self
                 .candidates
                 .iter()
+                .take(CANDIDATES_KEPT)
                 .map(|(p, score)| crate::model::Candidate {
                     name: p.name.clone(),
                     country: p.country_iso3.clone(),
@@ -256,8 +260,12 @@ impl PlaceFinder {
                 pending.push(Pending { start: a, end, name: (a, b), rule: "name after a place word", weak: false });
             } else if self.after_motion(doc, a) {
                 pending.push(Pending { start: a, end, name: (a, b), rule: "name after a motion word", weak: true });
-            } else {
-                pending.push(Pending { start: a, end, name: (a, b), rule: if n.place { "name the tagger reads as a place" } else { "name inside a place" }, weak: true });
+            } else if n.place {
+                pending.push(Pending { start: a, end, name: (a, b), rule: "name the tagger reads as a place", weak: true });
+            } else if end < doc.tokens.len() && (doc.token_text(end) == "," || self.prepositions.contains(&doc.tokens[end].lower)) {
+                // Any other name is a place only inside a place named right after it: look no further
+                // unless something follows that could name one.
+                pending.push(Pending { start: a, end, name: (a, b), rule: "name inside a place", weak: true });
             }
         }
         pending.sort_by_key(|p| p.start);

@@ -70,7 +70,7 @@ pub fn print(text: &str, r: &ArticleResult) {
 }
 
 pub fn run(read: &ReadArgs) -> Result<ExitCode, String> {
-    let ex = crate::extractor(read.today)?;
+    let ex = crate::train::with_ner_model(crate::extractor(read.today)?, read.ner_model.as_deref())?;
     let mut failed = false;
     input::for_each_article(read, |record| {
         match record {

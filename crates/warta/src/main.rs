@@ -3,11 +3,18 @@
 
 mod bench;
 mod bench_ingest;
+mod eval;
+mod eval_events;
+mod eval_timex;
 mod explain;
 mod export;
+mod geocode;
 mod ingest;
 mod input;
 mod query;
+mod serve;
+mod bench_serve;
+mod train;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -46,6 +53,9 @@ pub struct ReadArgs {
     /// The date year inference may not pass (default: the system date).
     #[arg(long)]
     today: Option<NaiveDate>,
+    /// A name tagger model (`warta train ner`) whose names replace the rules' in `entities`.
+    #[arg(long)]
+    ner_model: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -77,6 +87,22 @@ enum Command {
     Export(export::ExportArgs),
     /// Measure ingestion throughput and peak memory on a generated corpus.
     BenchIngest(bench_ingest::BenchIngestArgs),
+    /// Serve the dashboard and the JSON API over a store (loopback only unless --addr says otherwise).
+    Serve(serve::ServeArgs),
+    /// Measure the events API's latency and throughput on a synthetic store of a million events.
+    BenchServe(bench_serve::BenchServeArgs),
+    /// Score extraction against gold data (same figures as ../shared/eval/score.py).
+    Eval {
+        #[command(subcommand)]
+        what: eval::EvalCommand,
+    },
+    /// Train a model on your own annotated data.
+    Train {
+        #[command(subcommand)]
+        what: train::TrainCommand,
+    },
+    /// Show each place a text names, its gazetteer candidates with scores, and the choice.
+    Geocode(geocode::GeocodeArgs),
 }
 
 fn extractor(today: Option<NaiveDate>) -> Result<Extractor, String> {
@@ -94,6 +120,11 @@ fn main() -> ExitCode {
         Command::Query(args) => query::run(&args),
         Command::Export(args) => export::run(&args),
         Command::BenchIngest(args) => bench_ingest::run(&args),
+        Command::Serve(args) => serve::run(&args),
+        Command::BenchServe(args) => bench_serve::run(&args),
+        Command::Eval { what } => eval::run(&what),
+        Command::Train { what } => train::run(&what),
+        Command::Geocode(args) => geocode::run(&args),
     };
     match result {
         Ok(code) => code,
@@ -105,7 +136,7 @@ fn main() -> ExitCode {
 }
 
 fn run_extract(read: &ReadArgs, pretty: bool) -> Result<ExitCode, String> {
-    let ex = extractor(read.today)?;
+    let ex = train::with_ner_model(extractor(read.today)?, read.ner_model.as_deref())?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;

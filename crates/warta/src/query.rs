@@ -9,7 +9,7 @@ use warta_store::{Filter, MergedEvent, Mention, StoreError};
 /// Filters shared by `query` and `export`. A merged event matches when one of its mentions does.
 #[derive(clap::Args, Clone, Default)]
 pub struct FilterArgs {
-    /// Actor code prefix (RUS, RUSGOV, IGOWSTNAT) or part of an actor's name.
+    /// Actor code prefix (RUS, RUSGOV, IGOWSTNAT); find names with the text filter.
     #[arg(long)]
     pub actor: Option<String>,
     /// Country (ISO alpha-3 or alpha-2 code, or English name) of the event's place or of any actor.
