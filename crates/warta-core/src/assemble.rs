@@ -220,7 +220,8 @@ fn build_events(doc: &Doc, raw: Vec<RawEvent>, timexes: &[Timex], published: Opt
                     e.target = vec![Actor { text: l.text.clone(), code: l.country.clone(), country: Some(l.country.clone()), name: None }];
                 }
             }
-            if e.target.is_empty() && e.source.is_empty() {
+            // A visit with no host named, and no place, is only a journey.
+            if e.target.is_empty() && (e.source.is_empty() || e.cameo.starts_with(crate::events::VISIT)) {
                 continue;
             }
         }

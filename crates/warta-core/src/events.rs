@@ -36,6 +36,9 @@ struct Compiled {
     pattern: Pattern,
 }
 
+/// CAMEO code of a visit: its host may be named only as the place visited.
+pub const VISIT: &str = "042";
+
 pub struct EventCoder {
     lang: String,
     triggers: Vec<Trigger>,
@@ -48,6 +51,8 @@ pub struct EventCoder {
     agent_markers: HashSet<String>,
     by_markers: HashSet<String>,
     target_markers: HashSet<String>,
+    /// Possessive markers ("'s"): the actor before one owns the noun after it.
+    linkers: HashSet<String>,
     coordinators: HashSet<String>,
     background: HashSet<String>,
     blame: Vec<Vec<String>>,
@@ -112,6 +117,7 @@ impl EventCoder {
             agent_markers: set(&e.agent_markers),
             by_markers: set(&e.by_markers),
             target_markers: set(&e.target_markers),
+            linkers: set(&pack.actors.linkers),
             coordinators: set(&e.coordinators),
             background: set(&e.background_markers),
             blame: phrases(&e.blame_words),
@@ -308,8 +314,9 @@ impl EventCoder {
                 target.retain(|t| t.country.is_none() || !source.iter().any(|s| s.country == t.country));
             }
             if trig.needs_target && target.is_empty() {
-                // A target may still come from the place (assaults); decided in assembly.
-                if !matches!(trig.cameo.get(..2), Some("17" | "18" | "19" | "20")) {
+                // A target may still come from the place (the victims of an assault, the host of a visit:
+                // "arrived in Amman"); decided in assembly.
+                if !matches!(trig.cameo.get(..2), Some("17" | "18" | "19" | "20")) && !trig.cameo.starts_with(VISIT) {
                     continue;
                 }
                 target_from_place = true;
@@ -378,6 +385,11 @@ impl EventCoder {
                 let mut src = actors_of(agent);
                 if src.is_empty() && first != head {
                     src = actors_of(clauses.subject_before(doc, first, spans));
+                }
+                // An actor phrase right before the noun is its agent: "Russia's attack", "Israeli air raids".
+                if src.is_empty() && first > 0 {
+                    let owner_end = if first > 1 && self.linkers.contains(&doc.tokens[first - 1].lower) { first - 1 } else { first };
+                    src = actors_of(clauses.span_at(owner_end - 1).filter(|&k| spans[k].end == owner_end && usable(&spans[k])));
                 }
                 // The target follows the agent inside the noun phrase: "serangan Rusia terhadap Ukraina".
                 let from = agent.map(|k| spans[k].end).unwrap_or(end);
