@@ -67,6 +67,14 @@ pub fn print(text: &str, r: &ArticleResult) {
             println!("  quote ({kind}) {} [{}]: {words}{}", q.speaker.as_deref().unwrap_or("?"), q.speaker_actor.as_deref().unwrap_or("—"), if q.text.chars().count() > 90 { "…" } else { "" });
         }
     }
+    // Every place named, not only the events': a missing or wrong pin starts here (then `warta geocode`).
+    if !r.places.is_empty() {
+        println!();
+        for p in &r.places {
+            let l = &p.location;
+            println!("  place \"{}\" at {}..{} → {} ({}, {})  {}", l.text, p.start, p.end, l.name, l.country, l.kind, p.rule);
+        }
+    }
 }
 
 pub fn run(read: &ReadArgs) -> Result<ExitCode, String> {
