@@ -561,6 +561,23 @@ fn mention_row(row: &Row) -> Result<Mention> {
     })
 }
 
+/// Runs `sql` in a transaction and hands its rows to `f` a thousand at a time, so an export of the whole
+/// store never holds it in memory.
+fn stream<T>(client: &mut Client, sql: &str, c: &Conditions, map: fn(&Row) -> Result<T>, f: &mut dyn FnMut(T) -> Result<()>) -> Result<()> {
+    let mut tx = client.transaction().map_err(pg)?;
+    let portal = tx.bind(sql, &params(c)).map_err(pg)?;
+    loop {
+        let rows = tx.query_portal(&portal, 1000).map_err(pg)?;
+        if rows.is_empty() {
+            break;
+        }
+        for row in &rows {
+            f(map(row)?)?;
+        }
+    }
+    tx.commit().map_err(pg)
+}
+
 fn params(c: &crate::query::Conditions) -> Vec<&(dyn ToSql + Sync)> {
     c.params.iter().map(|p| p as &(dyn ToSql + Sync)).collect()
 }
@@ -621,18 +638,7 @@ impl Store for PgStore {
             crate::sqlite::MERGED_FROM,
             filter.limit_sql(Dialect::Postgres)
         );
-        let mut tx = self.client.transaction().map_err(pg)?;
-        let portal = tx.bind(sql.as_str(), &params(&c)).map_err(pg)?;
-        loop {
-            let rows = tx.query_portal(&portal, 1000).map_err(pg)?;
-            if rows.is_empty() {
-                break;
-            }
-            for row in &rows {
-                f(merged_row(row)?)?;
-            }
-        }
-        tx.commit().map_err(pg)
+        stream(&mut self.client, &sql, &c, merged_row, f)
     }
 
     fn mentions(&mut self, filter: &Filter, f: &mut dyn FnMut(Mention) -> Result<()>) -> Result<()> {
@@ -644,18 +650,7 @@ impl Store for PgStore {
             c.where_clause(),
             filter.limit_sql(Dialect::Postgres)
         );
-        let mut tx = self.client.transaction().map_err(pg)?;
-        let portal = tx.bind(sql.as_str(), &params(&c)).map_err(pg)?;
-        loop {
-            let rows = tx.query_portal(&portal, 1000).map_err(pg)?;
-            if rows.is_empty() {
-                break;
-            }
-            for row in &rows {
-                f(mention_row(row)?)?;
-            }
-        }
-        tx.commit().map_err(pg)
+        stream(&mut self.client, &sql, &c, mention_row, f)
     }
 
     fn mentions_of(&mut self, merged_id: i64) -> Result<Vec<Mention>> {
