@@ -36,6 +36,10 @@ pub struct Entity {
     pub actor: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// What labelled the name: `dictionary`, `form` (its own words), `context` (a cue around it),
+    /// `default` (capitals alone) or `model`. Not stored: it explains one extraction run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

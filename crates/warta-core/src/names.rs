@@ -66,6 +66,17 @@ pub enum Evidence {
     Dictionary,
 }
 
+impl Evidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Default => "default",
+            Evidence::Context => "context",
+            Evidence::Form => "form",
+            Evidence::Dictionary => "dictionary",
+        }
+    }
+}
+
 /// A labelled name.
 #[derive(Debug, Clone)]
 pub struct NamedSpan {
@@ -196,6 +207,8 @@ pub struct NameTagger {
     place_cues: Phrases,
     /// Place prepositions: a name after them is a place when the gazetteer knows it.
     place_prepositions: Words,
+    /// Verbs of motion and words of origin ("mengunjungi", "asal"): a place follows them.
+    place_motion: Words,
     place_directions: Words,
     /// Lower-case compass words that extend a place ("Ukraina tengah").
     compass: Phrases,
@@ -203,10 +216,14 @@ pub struct NameTagger {
     misc_heads: Phrases,
     misc_cues: Phrases,
     misc_suffixes: Words,
+    title_words: Words,
+    name_suffixes: Words,
     verbal_prefixes: Vec<String>,
     known_places: Phrases,
     attributive: Words,
     subject_markers: Words,
+    agent_cues: Words,
+    passive_prefixes: Vec<String>,
     proper_adjectives: Words,
     surname_prefixes: Vec<String>,
     /// Words joining the items of a list ("dan", ","): names in one list share a label.
@@ -216,10 +233,32 @@ pub struct NameTagger {
     derived_prefixes: Vec<String>,
     derived_suffixes: Vec<String>,
     geo: &'static Gazetteer,
+    persons: &'static PersonWords,
     /// The pack's home country (ISO alpha-3): its smaller towns count as known places.
     home: String,
     /// A trained tagger (`warta train ner`) whose spans replace the rules' in the output's entities.
     pub model: Option<warta_ner::Model>,
+}
+
+/// Words that are a common first or last name in some country (`data/names/persons.tsv`, derived by
+/// `scripts/derive_names.py`). Language-independent, so shared by every pack.
+struct PersonWords {
+    words: Words,
+}
+
+impl PersonWords {
+    fn embedded() -> &'static PersonWords {
+        static WORDS: std::sync::OnceLock<PersonWords> = std::sync::OnceLock::new();
+        WORDS.get_or_init(|| {
+            let tsv = include_str!("../../../data/names/persons.tsv");
+            let words = tsv.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split('\t').next()).map(str::to_lowercase).collect();
+            PersonWords { words }
+        })
+    }
+
+    fn contains(&self, lower: &str) -> bool {
+        self.words.contains(lower)
+    }
 }
 
 /// Word lists a token is in, as the bits `warta_ner::Token::lists` carries; training and tagging both
@@ -253,6 +292,7 @@ mod list {
     pub const ROLE_GROUP: u32 = 1 << 25;
     pub const LOWER_SEEN: u32 = 1 << 26;
     pub const DERIVED: u32 = 1 << 27;
+    pub const PERSON_NAME: u32 = 1 << 28;
 }
 
 /// One sentence as the trained tagger reads it: its tokens and their code-point ranges in the text.
@@ -313,16 +353,21 @@ impl NameTagger {
             inclusive_heads: Phrases::new(&n.inclusive_heads),
             place_cues: Phrases::new(&n.place_cues),
             place_prepositions: set(&a.place_prepositions),
+            place_motion: set(&a.place_motion),
             place_directions: set(&n.place_directions),
             compass: Phrases::new(a.directions.keys()),
             not_names: Phrases::new(&n.not_names),
             misc_heads: Phrases::new(&n.misc_heads),
             misc_cues: Phrases::new(&n.misc_cues),
             misc_suffixes: set(&n.misc_suffixes),
+            title_words: set(&n.title_words),
+            name_suffixes: set(&n.name_suffixes),
             verbal_prefixes: n.verbal_prefixes.iter().map(|w| w.to_lowercase()).collect(),
             known_places: Phrases::new(&n.known_places),
             attributive: set(&n.attributive_words),
             subject_markers: set(&n.subject_markers),
+            agent_cues: set(&n.agent_cues),
+            passive_prefixes: n.passive_prefixes.iter().map(|w| w.to_lowercase()).collect(),
             proper_adjectives: set(&n.proper_adjectives),
             surname_prefixes: n.surname_prefixes.iter().map(|w| w.to_lowercase()).collect(),
             list_words: set(&pack.events.coordinators),
@@ -331,6 +376,7 @@ impl NameTagger {
             derived_prefixes: n.derived_prefixes.iter().map(|w| w.to_lowercase()).collect(),
             derived_suffixes: n.derived_suffixes.iter().map(|w| w.to_lowercase()).collect(),
             geo: Gazetteer::embedded(),
+            persons: PersonWords::embedded(),
             home: n.home_country.clone().unwrap_or_default(),
             model: None,
         }
@@ -800,12 +846,32 @@ impl NameTagger {
         }
     }
 
-    /// A country or capital standing as the subject of a verb: not after a place cue or inside a longer
-    /// capitalised phrase, and followed by an auxiliary or a prefixed verb.
+    /// A country or capital acting: the agent of a passive verb or after an agent cue ("dilancarkan
+    /// Israel", "oleh Israel"), or the subject of a verb, alone or with another name ("Rusia dan Jepang
+    /// telah melarang"): not after a place cue or inside a longer capitalised phrase, and followed by an
+    /// auxiliary or a prefixed verb.
     fn acting(&self, ctx: &Ctx, a: usize, b: usize) -> bool {
         let doc = ctx.doc;
-        let after_capital = a > ctx.sent.start && doc.is_capitalised(a - 1);
-        !self.place_context(ctx, a) && !after_capital && b < ctx.sent.end && doc.tokens[b].kind == TokenKind::Word && !doc.is_capitalised(b) && {
+        if self.place_context(ctx, a) {
+            return false;
+        }
+        if a > ctx.sent.start && doc.tokens[a - 1].kind == TokenKind::Word && !doc.is_capitalised(a - 1) {
+            let w = &doc.tokens[a - 1].lower;
+            if self.agent_cues.contains(w) || self.passive_prefixes.iter().any(|p| w.starts_with(p.as_str()) && w.chars().count() >= p.chars().count() + 4) {
+                return true;
+            }
+        }
+        if a > ctx.sent.start && doc.is_capitalised(a - 1) {
+            return false;
+        }
+        let mut b = b;
+        if b + 1 < ctx.sent.end && self.list_words.contains(&doc.tokens[b].lower) && doc.is_capitalised(b + 1) {
+            b += 1;
+            while b < ctx.sent.end && doc.tokens[b].kind == TokenKind::Word && doc.is_capitalised(b) {
+                b += 1;
+            }
+        }
+        b < ctx.sent.end && doc.tokens[b].kind == TokenKind::Word && !doc.is_capitalised(b) && {
             let w = &doc.tokens[b].lower;
             self.subject_markers.contains(w) || self.verbal_prefixes.iter().any(|p| w.starts_with(p.as_str()) && w.chars().count() >= p.chars().count() + 3)
         }
@@ -847,7 +913,10 @@ impl NameTagger {
 
     /// A cue before `a` says a place follows ("di", "asal").
     fn place_context(&self, ctx: &Ctx, a: usize) -> bool {
-        self.place_cues.before(ctx.doc, a, ctx.sent.start) > 0 || a > ctx.sent.start && self.place_prepositions.contains(&ctx.doc.tokens[a - 1].lower)
+        self.place_cues.before(ctx.doc, a, ctx.sent.start) > 0 || a > ctx.sent.start && {
+            let w = &ctx.doc.tokens[a - 1].lower;
+            self.place_prepositions.contains(w) || self.place_motion.contains(w)
+        }
     }
 
     fn person_context(&self, ctx: &Ctx, a: usize) -> bool {
@@ -1137,6 +1206,11 @@ impl NameTagger {
         if (a..b).any(|i| self.common.contains(&doc.tokens[i].lower)) {
             return;
         }
+        // Several words none of which is anybody's name are a title, a brand or a place, not a person
+        // ("Ghost Whisperer", "Branch Line"). A lone word stays a person: single names are common.
+        if b - a > 1 && !(a..b).any(|i| self.persons.contains(&doc.tokens[i].lower)) || (a..b).any(|i| self.title_words.contains(&doc.tokens[i].lower)) {
+            return;
+        }
         self.push(out, a, b, Label::Per, Evidence::Default, None);
     }
 
@@ -1170,6 +1244,27 @@ impl NameTagger {
         }
     }
 
+    /// Extends persons' names over a generation or a degree written after them ("Belafonte, Jr.",
+    /// "Pakpahan SH"); the name the actors read (`core`) stays without it.
+    fn extend_persons(&self, doc: &Doc, spans: &mut [NamedSpan]) {
+        for s in spans.iter_mut().filter(|s| s.label == Label::Per) {
+            let sent_end = doc.sentences[doc.sentence_of(s.start)].tokens.end;
+            let suffix = |i: usize| i < sent_end && doc.tokens[i].kind == TokenKind::Word && doc.is_capitalised(i) && self.name_suffixes.contains(&doc.tokens[i].lower);
+            let mut e = s.end;
+            if suffix(e) {
+                e += 1;
+            } else if e + 1 < sent_end && doc.token_text(e) == "," && suffix(e + 1) {
+                e += 2;
+            } else {
+                continue;
+            }
+            if e < sent_end && doc.token_text(e) == "." && (e + 1 == sent_end || !doc.is_capitalised(e + 1) || doc.tokens[e - 1].lower.len() == 2) {
+                e += 1;
+            }
+            s.end = e;
+        }
+    }
+
     /// Name spans for the actor stage: persons, and names nothing marks as anything else.
     pub fn person_spans(spans: &[NamedSpan]) -> Vec<(usize, usize)> {
         spans.iter().filter(|s| s.mention.is_none() && s.label == Label::Per).map(|s| s.core).collect()
@@ -1179,6 +1274,7 @@ impl NameTagger {
     pub fn find(&self, doc: &Doc, mentions: &[Mention], in_time: &[bool]) -> Vec<NamedSpan> {
         let mut spans = self.tag(doc, mentions, in_time);
         self.extend_places(doc, mentions, &mut spans);
+        self.extend_persons(doc, &mut spans);
         spans
     }
 
@@ -1238,6 +1334,7 @@ impl NameTagger {
                     (phrase(&self.known_places), list::KNOWN_PLACE),
                     (lower_seen.contains(w.as_str()), list::LOWER_SEEN),
                     (self.derived(w), list::DERIVED),
+                    (self.persons.contains(w), list::PERSON_NAME),
                 ];
                 let mut bits = lists[i];
                 for (on, bit) in flags {
@@ -1286,10 +1383,12 @@ impl NameTagger {
             }
             None => names,
         };
+        let trained_rule = self.model.is_some();
         let covering = |a: usize, b: usize| spans.iter().find(|s| s.start <= a && b <= s.end);
         let mut out = Vec::new();
         for s in names {
             let (a, b) = (s.start, s.end);
+            let rule = if trained_rule { "model" } else { s.evidence.as_str() };
             let place = places.iter().find(|p| p.start == s.core.0 || p.start == a);
             let (actor, country) = match s.mention.map(|k| &mentions[k].kind) {
                 Some(Kind::Country(c)) => (Some(c.clone()), Some(c.clone())),
@@ -1303,7 +1402,7 @@ impl NameTagger {
                     }
                 },
             };
-            out.push(Entity { text: doc.span_text(a, b).to_string(), label: s.label.as_str().into(), start: doc.tokens[a].cstart, end: doc.tokens[b - 1].cend, actor, country });
+            out.push(Entity { text: doc.span_text(a, b).to_string(), label: s.label.as_str().into(), start: doc.tokens[a].cstart, end: doc.tokens[b - 1].cend, actor, country, rule: Some(rule.into()) });
         }
         out.sort_by_key(|e| e.start);
         out
@@ -1428,6 +1527,40 @@ mod tests {
         let n = names("Pengajian dipimpin KH Abdul Karim bin Salim dan Gus Mudhofar.");
         assert!(has(&n, "Abdul Karim bin Salim", "PER"), "{n:?}");
         assert!(has(&n, "Gus Mudhofar", "PER"), "{n:?}");
+    }
+
+    #[test]
+    fn unmarked_runs_need_a_personal_name_to_be_persons() {
+        // No word of it is anybody's name, or a word of titles is in it: a title, not a person.
+        let n = names("Ia menonton Thunderstruck Overdrive kemarin, lalu League of Cats.");
+        assert!(n.iter().all(|(_, l)| *l != "PER"), "{n:?}");
+        let n = names("Lagu Born This Way diputar lagi.");
+        assert!(n.iter().all(|(_, l)| *l != "PER"), "{n:?}");
+        // A common first or last name carries an unmarked run.
+        let n = names("Ia bertemu Barack Obama di sana.");
+        assert!(has(&n, "Barack Obama", "PER"), "{n:?}");
+    }
+
+    #[test]
+    fn generations_and_degrees_close_a_name() {
+        let n = names("Lagu itu dinyanyikan Harold Belafonte, Jr. pada 1956.");
+        assert!(has(&n, "Harold Belafonte, Jr.", "PER"), "{n:?}");
+        let n = names("Gugatan diajukan Yohanes Sitorus SH kemarin.");
+        assert!(has(&n, "Yohanes Sitorus SH", "PER"), "{n:?}");
+    }
+
+    #[test]
+    fn acting_countries_are_not_places() {
+        // The agent of a passive verb, and subjects joined by "dan", act; after a place cue they are places.
+        let n = names("Serangan udara dilancarkan Israel kemarin.");
+        assert!(!has(&n, "Israel", "LOC"), "{n:?}");
+        let n = names("Rusia dan Jepang telah melarang impor unggas.");
+        assert!(!has(&n, "Rusia", "LOC") && !has(&n, "Jepang", "LOC"), "{n:?}");
+        let n = names("Pasukan itu tiba di Rusia dan Jepang.");
+        assert!(has(&n, "Rusia", "LOC") && has(&n, "Jepang", "LOC"), "{n:?}");
+        // A city under another language's name is a place after a verb of motion.
+        let n = names("Saat mengunjungi Kairo, ia bertemu wartawan.");
+        assert!(has(&n, "Kairo", "LOC"), "{n:?}");
     }
 
     #[test]

@@ -177,6 +177,13 @@ pub struct Names {
     /// Last words of such names ("Award", "Cup").
     #[serde(default)]
     pub misc_suffixes: Vec<String>,
+    /// Words written capitalised in titles of works and brands but never inside a person's name ("Born
+    /// This Way", "League of Cats").
+    #[serde(default)]
+    pub title_words: Vec<String>,
+    /// Words closing a person's name, after it or after a comma: generations and degrees ("Jr", "SH").
+    #[serde(default)]
+    pub name_suffixes: Vec<String>,
     /// Verbal prefixes: a long sentence-initial word with one, followed by a lower-case non-verb, is a verb.
     #[serde(default)]
     pub verbal_prefixes: Vec<String>,
@@ -195,6 +202,12 @@ pub struct Names {
     /// Auxiliaries that, right after a country name, make it the acting subject rather than a place.
     #[serde(default)]
     pub subject_markers: Vec<String>,
+    /// Words before a country that make it a party to the action, not a place ("oleh Israel").
+    #[serde(default)]
+    pub agent_cues: Vec<String>,
+    /// Prefixes of passive verbs: a country right after one is the agent ("dilancarkan Israel").
+    #[serde(default)]
+    pub passive_prefixes: Vec<String>,
     /// The country whose smaller towns the tagger takes for places without a cue (ISO alpha-3).
     #[serde(default)]
     pub home_country: Option<String>,

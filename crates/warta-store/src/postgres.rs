@@ -702,7 +702,7 @@ impl Store for PgStore {
             "SELECT text, label, char_start, char_end, actor, country FROM mentions WHERE article_id = $1 ORDER BY ord",
         )?
         .iter()
-        .map(|r| Entity { text: r.get(0), label: r.get(1), start: u(r, 2), end: u(r, 3), actor: r.get(4), country: r.get(5) })
+        .map(|r| Entity { text: r.get(0), label: r.get(1), start: u(r, 2), end: u(r, 3), actor: r.get(4), country: r.get(5), rule: None })
         .collect();
         art.result.times = q(&mut self.client, "SELECT text, char_start, char_end, type, value FROM times WHERE article_id = $1 ORDER BY ord")?
             .iter()

@@ -822,6 +822,7 @@ impl Store for SqliteStore {
                     end: r.get(3)?,
                     actor: r.get(4)?,
                     country: r.get(5)?,
+                    rule: None,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

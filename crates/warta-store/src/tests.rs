@@ -57,6 +57,7 @@ fn item(id: &str, text: &str, source: Option<&str>, events: Vec<Event>) -> Inges
             end: 5,
             actor: Some("RUS".into()),
             country: Some("RUS".into()),
+            rule: None,
         }],
         times: vec![Time { text: "Rabu".into(), start: 6, end: 10, kind: "DATE".into(), value: Some("2024-06-19".into()) }],
         quotes: vec![Quote {

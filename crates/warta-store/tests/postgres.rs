@@ -49,7 +49,7 @@ fn item(id: &str, text: &str, source: &str, events: Vec<Event>) -> Ingested {
         id: id.into(),
         lang: Some("id".into()),
         published: Published { value: Some("2024-06-19".into()), inferred: false },
-        entities: vec![Entity { text: "Rusia".into(), label: "LOC".into(), start: 0, end: 5, actor: Some("RUS".into()), country: Some("RUS".into()) }],
+        entities: vec![Entity { text: "Rusia".into(), label: "LOC".into(), start: 0, end: 5, actor: Some("RUS".into()), country: Some("RUS".into()), rule: None }],
         times: vec![Time { text: "Rabu".into(), start: 21, end: 25, kind: "DATE".into(), value: Some("2024-06-19".into()) }],
         quotes: vec![Quote {
             text: "kami siap".into(),

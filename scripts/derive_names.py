@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Derive Warta's list of personal name words (data/names/persons.tsv).
+
+Source: the `names-dataset` PyPI package (version 3.3.1, MIT licence), which counts
+first and last names per country. Usage:
+
+    pip install names-dataset==3.3.1
+    python3 scripts/derive_names.py           # writes data/names/persons.tsv
+    python3 scripts/derive_names.py --check   # only report what it would write
+
+The name tagger uses the list as evidence, never as a verdict: a run of capitalised
+words with nothing else to say what it names is taken for a person only when one of
+its words is a personal name somewhere in the world. A word is kept when it is among
+the MAX_RANK most common first (or last) names of at least one country, so rare
+spellings and one-off entries (which include ordinary words) stay out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import pickle
+import re
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "data", "names", "persons.tsv")
+MAX_RANK = 5000
+# One capitalised Latin-script word: the tagger matches names word by word.
+WORD = re.compile(r"^[A-Z][a-z]+(?:['-][A-Za-z][a-z]+)?$")
+
+
+def load(kind: str) -> dict:
+    import importlib.util
+
+    # Read the package's data files directly: importing it pulls in dependencies the data doesn't need.
+    spec = importlib.util.find_spec("names_dataset")
+    base = os.path.join(os.path.dirname(spec.origin), "v3")
+    with gzip.open(os.path.join(base, f"{kind}_names.pkl.gz")) as f:
+        return pickle.load(f)
+
+
+def common(table: dict) -> set[str]:
+    return {
+        name
+        for name, info in table.items()
+        if WORD.match(name) and info.get("rank") and min(info["rank"].values()) <= MAX_RANK
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true")
+    args = ap.parse_args()
+    first, last = common(load("first")), common(load("last"))
+    rows = []
+    for name in sorted(first | last):
+        rows.append(f"{name}\t{'F' if name in first else ''}{'L' if name in last else ''}")
+    print(f"{len(first)} first names, {len(last)} last names, {len(rows)} words")
+    if args.check:
+        return
+    os.makedirs(os.path.dirname(OUT), exist_ok=True)
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write("# Personal name words: F = a common first name, L = a common last name, in some country.\n")
+        f.write(f"# Derived by scripts/derive_names.py from PyPI names-dataset 3.3.1 (MIT); rank <= {MAX_RANK}.\n")
+        f.write("\n".join(rows) + "\n")
+
+
+if __name__ == "__main__":
+    main()
