@@ -482,7 +482,7 @@ impl NameTagger {
                         i = b + 3;
                     }
                 }
-                if out.len() > from && opens && out[from].start == a0 && out[from].end - out[from].start == 1 && out[from].evidence == Evidence::Default && self.noun_follows(&ctx, out[from].end) {
+                if out.len() > from && opens && a0 == a && out[from].start == a0 && out[from].end - out[from].start == 1 && out[from].evidence == Evidence::Default && self.noun_follows(&ctx, out[from].end) {
                     out.remove(from);
                 }
             }
@@ -712,6 +712,11 @@ impl NameTagger {
             return false;
         }
         if self.common.contains(&t.lower) || self.function_words.contains(&t.lower) || ctx.lower_seen.contains(t.lower.as_str()) || self.derived(&t.lower) || reduplicated(&t.lower) {
+            return true;
+        }
+        // A cue word is a common noun ("Politikus PDI Perjuangan Guruh …").
+        let end = ctx.sent.end;
+        if [&self.person_cues, &self.org_cues, &self.place_cues, &self.misc_cues].iter().any(|cues| cues.at(doc, a, end) > 0) {
             return true;
         }
         // A verb opening the sentence ("Dibentuk pada …", "Terdapat beberapa …"): a long word with a verbal
@@ -1093,6 +1098,15 @@ impl NameTagger {
         }
         if self.place_heads.at(doc, a, b) > 0 && b - a > 1 {
             self.push(out, a, b, Label::Loc, Evidence::Form, None);
+            return;
+        }
+        // An organisation's head inside a run that no head opens starts the organisation; one word before
+        // it is a common noun ("Susunan | Organisasi …"), more may be a name of their own.
+        if let Some(k) = (a + 1..b.saturating_sub(1)).find(|&k| self.org_heads.at(doc, k, b) > 0 && doc.is_capitalised(k) && !self.connectors.contains(&doc.tokens[k].lower) && self.mention_at(ctx, k).is_none() && (a..k).all(|i| self.mention_at(ctx, i).is_none())) {
+            if k - a > 1 {
+                self.classify(ctx, a, k, person, out);
+            }
+            self.classify(ctx, k, b, false, out);
             return;
         }
         // A group word before a name ("Militer Islam Irak", "Pemerintah Indonesia").
@@ -1539,6 +1553,22 @@ mod tests {
         // A common first or last name carries an unmarked run.
         let n = names("Ia bertemu Barack Obama di sana.");
         assert!(has(&n, "Barack Obama", "PER"), "{n:?}");
+    }
+
+    #[test]
+    fn common_nouns_opening_a_sentence_leave_the_name_after_them() {
+        let n = names("Penyanyi Budi Santoso tampil.");
+        assert_eq!(n, vec![("Budi Santoso".to_string(), "PER")]);
+        let n = names("Kunjungan Prabowo ditunda kemarin.");
+        assert!(has(&n, "Prabowo", "PER"), "{n:?}");
+    }
+
+    #[test]
+    fn an_organisation_head_inside_a_run_starts_the_organisation() {
+        let n = names("Laporan Golden Gate Bursa Efek Manila dirilis.");
+        assert!(has(&n, "Bursa Efek Manila", "ORG"), "{n:?}");
+        let n = names("Ia mendirikan Nusantara Bersatu pada 2010.");
+        assert!(has(&n, "Nusantara Bersatu", "ORG"), "{n:?}");
     }
 
     #[test]
