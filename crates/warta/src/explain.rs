@@ -67,6 +67,14 @@ pub fn print(text: &str, r: &ArticleResult) {
             println!("  quote ({kind}) {} [{}]: {words}{}", q.speaker.as_deref().unwrap_or("?"), q.speaker_actor.as_deref().unwrap_or("—"), if q.text.chars().count() > 90 { "…" } else { "" });
         }
     }
+    // Every name with the rule that labelled it: a wrong person or a missed organisation starts here.
+    if !r.entities.is_empty() {
+        println!();
+        for e in &r.entities {
+            let code = e.actor.as_deref().map(|c| format!("  actor {c}")).unwrap_or_default();
+            println!("  name {} \"{}\" at {}..{}  rule {}{code}", e.label, e.text, e.start, e.end, e.rule.as_deref().unwrap_or("—"));
+        }
+    }
     // Every place named, not only the events': a missing or wrong pin starts here (then `warta geocode`).
     if !r.places.is_empty() {
         println!();

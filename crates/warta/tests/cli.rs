@@ -51,6 +51,9 @@ fn explain_shows_rule_and_date_reason() {
     assert!(text.contains("rule id.support.sign-agreement"));
     assert!(text.contains("from \"Rabu (19 Juni)\" in the same sentence"));
     assert!(text.contains("southern Russia"));
+    // Each name with the rule that labelled it.
+    assert!(text.contains("name PER \"Vladimir Putin\""), "{text}");
+    assert!(text.lines().any(|l| l.contains("name ORG \"NATO\"") && l.contains("rule dictionary")), "{text}");
 }
 
 #[test]
