@@ -56,6 +56,9 @@ impl Label {
 /// Why a span got its label, weakest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Evidence {
+    /// Capitals, and something against a person (no personal name in it, a title word, a derived word's
+    /// shape): kept only where the document or a list says what it is.
+    Doubtful,
     /// Nothing but capitals: taken for a person.
     Default,
     /// A cue word around it or the gazetteer.
@@ -69,6 +72,7 @@ pub enum Evidence {
 impl Evidence {
     pub fn as_str(self) -> &'static str {
         match self {
+            Evidence::Doubtful => "doubtful",
             Evidence::Default => "default",
             Evidence::Context => "context",
             Evidence::Form => "form",
@@ -454,7 +458,7 @@ impl NameTagger {
                 // Titles of works in quotes and headline capitals carry no evidence of a name.
                 let mut k = from;
                 while k < out.len() {
-                    let weak = out[k].evidence == Evidence::Default || title_case && out[k].evidence == Evidence::Context;
+                    let weak = out[k].evidence <= Evidence::Default || title_case && out[k].evidence == Evidence::Context;
                     if weak && (title_case || in_title[out[k].start - ctx.sent.start]) {
                         out.remove(k);
                         continue;
@@ -467,7 +471,7 @@ impl NameTagger {
                     let close = !doc.tokens[b + 1].space_before && !doc.tokens[b + 2].space_before;
                     let acronym = is_acronym(doc, b + 1);
                     if let Some(last) = out[from..].last_mut().filter(|l| l.end == b && (acronym || l.label != Label::Per)) {
-                        if last.evidence == Evidence::Default && b - a0 > 1 {
+                        if last.evidence <= Evidence::Default && b - a0 > 1 {
                             last.label = Label::Org;
                             last.evidence = Evidence::Context;
                         }
@@ -492,6 +496,7 @@ impl NameTagger {
         for r in sentence_spans {
             self.share_list_labels(doc, ctx.mentions, &mut out[r]);
         }
+        out.retain(|s| s.evidence > Evidence::Doubtful);
         // Dictionary names outside every run (lower-case forms, headline words) keep their dictionary label.
         let mut taken = vec![false; n];
         for s in &out {
@@ -543,7 +548,7 @@ impl NameTagger {
                     _ => None,
                 };
                 if let Some(l) = label {
-                    for s in spans[g..h].iter_mut().filter(|s| s.evidence == Evidence::Default) {
+                    for s in spans[g..h].iter_mut().filter(|s| s.evidence <= Evidence::Default) {
                         s.label = l;
                         s.evidence = Evidence::Context;
                     }
@@ -587,7 +592,7 @@ impl NameTagger {
         for s in out.iter_mut().filter(|s| s.evidence < Evidence::Dictionary) {
             let key = doc.span_text(s.core.0, s.core.1).to_lowercase();
             if let Some(&(label, evidence)) = known.get(&key) {
-                if evidence > s.evidence && label != s.label {
+                if evidence > s.evidence && (label != s.label || s.evidence == Evidence::Doubtful) {
                     s.label = label;
                     s.evidence = Evidence::Context;
                 }
@@ -1220,12 +1225,16 @@ impl NameTagger {
         if (a..b).any(|i| self.common.contains(&doc.tokens[i].lower)) {
             return;
         }
-        // Several words none of which is anybody's name are a title, a brand or a place, not a person
-        // ("Ghost Whisperer", "Branch Line"). A lone word stays a person: single names are common.
-        if b - a > 1 && !(a..b).any(|i| self.persons.contains(&doc.tokens[i].lower)) || (a..b).any(|i| self.title_words.contains(&doc.tokens[i].lower)) {
-            return;
-        }
-        self.push(out, a, b, Label::Per, Evidence::Default, None);
+        // Several words none of which is anybody's name, or with a word of titles in them, are more likely
+        // a title, a brand or a place than a person ("Branch Line", "Born This Way"); so is a lone word
+        // shaped like a derived common word ("Perkebunan") unless it is a known name ("Setiawan"). Other
+        // lone words stay persons: single names are common. Doubtful runs are kept only where the
+        // document or a list says what they are.
+        let nameless = b - a > 1 && !(a..b).any(|i| self.persons.contains(&doc.tokens[i].lower));
+        let titled_work = (a..b).any(|i| self.title_words.contains(&doc.tokens[i].lower));
+        let derived = b - a == 1 && self.derived(&doc.tokens[a].lower) && !self.persons.contains(&doc.tokens[a].lower);
+        let evidence = if nameless || titled_work || derived { Evidence::Doubtful } else { Evidence::Default };
+        self.push(out, a, b, Label::Per, evidence, None);
     }
 
     /// Extends place names over a lower-case head before them ("kota Bandung") and a compass word after
@@ -1553,6 +1562,12 @@ mod tests {
         // A common first or last name carries an unmarked run.
         let n = names("Ia bertemu Barack Obama di sana.");
         assert!(has(&n, "Barack Obama", "PER"), "{n:?}");
+        // A doubtful run is kept where the document or a list says what it is.
+        assert!(names("Setelah itu Jimly Asshiddiqie pulang.").is_empty());
+        let n = names("Ketua MK Jimly Asshiddiqie hadir. Setelah itu Jimly Asshiddiqie pulang.");
+        assert_eq!(n.iter().filter(|(t, l)| t == "Jimly Asshiddiqie" && *l == "PER").count(), 2, "{n:?}");
+        let n = names("Rapat digelar di Kompleks Parlemen, Senayan, Jakarta, kemarin.");
+        assert!(has(&n, "Senayan", "LOC"), "{n:?}");
     }
 
     #[test]
