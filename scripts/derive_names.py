@@ -53,9 +53,13 @@ def main() -> None:
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
     first, last = common(load("first")), common(load("last"))
-    rows = []
-    for name in sorted(first | last):
-        rows.append(f"{name}\t{'F' if name in first else ''}{'L' if name in last else ''}")
+    # Lower-cased and sorted byte-wise, so the tagger can binary-search the embedded text without
+    # loading it (a spelling that is both a first and a last name keeps both flags).
+    flags: dict[str, str] = {}
+    for name in first | last:
+        f = flags.setdefault(name.lower(), "")
+        flags[name.lower()] = "".join(sorted(set(f + ("F" if name in first else "") + ("L" if name in last else ""))))
+    rows = [f"{w}\t{flags[w]}" for w in sorted(flags, key=lambda w: w.encode())]
     print(f"{len(first)} first names, {len(last)} last names, {len(rows)} words")
     if args.check:
         return
