@@ -221,6 +221,9 @@ pub struct NameTagger {
     misc_cues: Phrases,
     misc_suffixes: Words,
     title_words: Words,
+    copulas: Words,
+    person_classifiers: Phrases,
+    thing_classifiers: Phrases,
     name_suffixes: Words,
     verbal_prefixes: Vec<String>,
     known_places: Phrases,
@@ -389,6 +392,9 @@ impl NameTagger {
             misc_cues: Phrases::new(&n.misc_cues),
             misc_suffixes: set(&n.misc_suffixes),
             title_words: set(&n.title_words),
+            copulas: set(&n.copulas),
+            person_classifiers: Phrases::new(&n.person_classifiers),
+            thing_classifiers: Phrases::new(&n.thing_classifiers),
             name_suffixes: set(&n.name_suffixes),
             verbal_prefixes: n.verbal_prefixes.iter().map(|w| w.to_lowercase()).collect(),
             known_places: Phrases::new(&n.known_places),
@@ -518,7 +524,8 @@ impl NameTagger {
         }
         self.settle(doc, &mut out, &defined);
         for r in sentence_spans {
-            self.share_list_labels(doc, ctx.mentions, &mut out[r]);
+            self.share_list_labels(doc, ctx.mentions, &mut out[r.clone()]);
+            self.predicate_labels(doc, &mut out[r]);
         }
         out.retain(|s| s.evidence > Evidence::Doubtful);
         // Dictionary names outside every run (lower-case forms, headline words) keep their dictionary label.
@@ -579,6 +586,49 @@ impl NameTagger {
                 }
             }
             g = h;
+        }
+    }
+
+    /// A name that nothing labelled, followed by a copula or a comma and a classified noun, is what the
+    /// noun says: "X adalah seorang aktor" (PER), "X merupakan sebuah desa" (LOC), "X, sebuah band" (ORG);
+    /// "X adalah sebuah film" is a work and no entity.
+    fn predicate_labels(&self, doc: &Doc, spans: &mut [NamedSpan]) {
+        for s in spans.iter_mut().filter(|s| s.evidence <= Evidence::Default) {
+            let end = doc.sentences[doc.sentence_of(s.start)].tokens.end;
+            let mut j = s.end;
+            let copula = j < end && self.copulas.contains(&doc.tokens[j].lower);
+            if !copula && !(j < end && doc.token_text(j) == ",") {
+                continue;
+            }
+            j += 1;
+            let person = self.person_classifiers.at(doc, j, end);
+            let thing = self.thing_classifiers.at(doc, j, end);
+            if person + thing == 0 && !copula {
+                continue;
+            }
+            j += person + thing;
+            if j >= end || doc.is_capitalised(j) {
+                continue;
+            }
+            let label = if person > 0 || self.person_cues.at(doc, j, end) > 0 {
+                Some(Label::Per)
+            } else if self.inclusive_heads.at(doc, j, end) > 0 || self.place_heads.at(doc, j, end) > 0 {
+                Some(Label::Loc)
+            } else if self.org_cues.at(doc, j, end) > 0 || self.org_heads.at(doc, j, end) > 0 {
+                Some(Label::Org)
+            } else if self.misc_cues.at(doc, j, end) > 0 || self.misc_heads.at(doc, j, end) > 0 {
+                None
+            } else {
+                continue;
+            };
+            match label {
+                Some(l) => {
+                    s.label = l;
+                    s.evidence = Evidence::Context;
+                }
+                // Dropped with the doubtful ones.
+                None => s.evidence = Evidence::Doubtful,
+            }
         }
     }
 
@@ -1621,6 +1671,15 @@ mod tests {
         assert!(has(&n, "Bursa Efek Manila", "ORG"), "{n:?}");
         let n = names("Ia mendirikan Nusantara Bersatu pada 2010.");
         assert!(has(&n, "Nusantara Bersatu", "ORG"), "{n:?}");
+    }
+
+    #[test]
+    fn a_copula_and_a_classified_noun_say_what_a_name_is() {
+        let n = names("Karangwetan merupakan sebuah desa di kecamatan Tegal.");
+        assert!(has(&n, "Karangwetan", "LOC"), "{n:?}");
+        let n = names("Gelap Terang adalah sebuah band rock asal Bandung.");
+        assert!(has(&n, "Gelap Terang", "ORG"), "{n:?}");
+        assert!(names("Kalimaya adalah sebuah film drama.").is_empty());
     }
 
     #[test]

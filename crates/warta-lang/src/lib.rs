@@ -181,6 +181,14 @@ pub struct Names {
     /// This Way", "League of Cats").
     #[serde(default)]
     pub title_words: Vec<String>,
+    /// Copulas: a name followed by one and a noun is what the noun says ("X adalah sebuah desa").
+    #[serde(default)]
+    pub copulas: Vec<String>,
+    /// Classifiers before that noun; those for people make the name a person ("seorang").
+    #[serde(default)]
+    pub person_classifiers: Vec<String>,
+    #[serde(default)]
+    pub thing_classifiers: Vec<String>,
     /// Words closing a person's name, after it or after a comma: generations and degrees ("Jr", "SH").
     #[serde(default)]
     pub name_suffixes: Vec<String>,
