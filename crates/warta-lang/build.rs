@@ -10,7 +10,7 @@ fn main() {
     for d in dirs {
         let code = d.file_name().to_string_lossy().to_string();
         println!("cargo:rerun-if-changed={}", d.path().display());
-        let mut files: Vec<_> = fs::read_dir(d.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.path().extension().is_some_and(|x| x == "toml")).collect();
+        let mut files: Vec<_> = fs::read_dir(d.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.path().extension().is_some_and(|x| x == "toml" || x == "txt")).collect();
         files.sort_by_key(|e| e.file_name());
         out.push_str(&format!("    ({code:?}, &[\n"));
         for f in files {

@@ -221,6 +221,8 @@ pub struct NameTagger {
     misc_cues: Phrases,
     misc_suffixes: Words,
     title_words: Words,
+    /// The pack's frequent words (`lexicon.txt`).
+    lexicon: Words,
     copulas: Words,
     person_classifiers: Phrases,
     thing_classifiers: Phrases,
@@ -392,6 +394,7 @@ impl NameTagger {
             misc_cues: Phrases::new(&n.misc_cues),
             misc_suffixes: set(&n.misc_suffixes),
             title_words: set(&n.title_words),
+            lexicon: set(&pack.lexicon),
             copulas: set(&n.copulas),
             person_classifiers: Phrases::new(&n.person_classifiers),
             thing_classifiers: Phrases::new(&n.thing_classifiers),
@@ -1301,12 +1304,14 @@ impl NameTagger {
         }
         // Several words none of which is anybody's name, or with a word of titles in them, are more likely
         // a title, a brand or a place than a person ("Branch Line", "Born This Way"); so is a lone word
-        // shaped like a derived common word ("Perkebunan") unless it is a known name ("Setiawan"). Other
+        // shaped like a derived common word ("Perkebunan") or frequent in the language ("Tsunami"), unless
+        // it is a known name ("Setiawan"). Other
         // lone words stay persons: single names are common. Doubtful runs are kept only where the
         // document or a list says what they are.
         let nameless = b - a > 1 && !(a..b).any(|i| self.persons.contains(&doc.tokens[i].lower));
         let titled_work = (a..b).any(|i| self.title_words.contains(&doc.tokens[i].lower));
-        let derived = b - a == 1 && self.derived(&doc.tokens[a].lower) && !self.persons.contains(&doc.tokens[a].lower);
+        let lone = &doc.tokens[a].lower;
+        let derived = b - a == 1 && (self.derived(lone) || self.lexicon.contains(lone)) && !self.persons.contains(lone);
         let evidence = if nameless || titled_work || derived { Evidence::Doubtful } else { Evidence::Default };
         self.push(out, a, b, Label::Per, evidence, None);
     }

@@ -341,6 +341,8 @@ pub struct Pack {
     pub time: TimeWords,
     pub morphology: Morphology,
     pub names: Names,
+    /// Frequent words of the language (`lexicon.txt`, optional), lower-cased.
+    pub lexicon: Vec<String>,
 }
 
 /// A pack that failed to load: which file and why.
@@ -388,6 +390,7 @@ impl Pack {
                 "time.toml" => pack.time = toml::from_str(text).map_err(|e| err(e.to_string()))?,
                 "morphology.toml" => pack.morphology = toml::from_str(text).map_err(|e| err(e.to_string()))?,
                 "names.toml" => pack.names = toml::from_str(text).map_err(|e| err(e.to_string()))?,
+                "lexicon.txt" => pack.lexicon = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().to_lowercase()).collect(),
                 other => return Err(err(format!("unknown pack file {other}"))),
             }
         }
