@@ -1651,6 +1651,8 @@ mod tests {
         assert!(n.iter().all(|(_, l)| *l != "PER"), "{n:?}");
         let n = names("Lagu Born This Way diputar lagi.");
         assert!(n.iter().all(|(_, l)| *l != "PER"), "{n:?}");
+        // A lone capital that is a frequent word of the language, and nobody's name, is not a person.
+        assert!(names("Ia selamat dari Tsunami kemarin.").is_empty());
         // A common first or last name carries an unmarked run.
         let n = names("Ia bertemu Barack Obama di sana.");
         assert!(has(&n, "Barack Obama", "PER"), "{n:?}");
