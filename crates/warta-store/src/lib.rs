@@ -14,6 +14,7 @@
 //! versioned in code (table `schema_version`) and documented in `docs/SCHEMA.md`.
 
 mod query;
+mod rows;
 mod sqlite;
 #[cfg(feature = "postgres")]
 mod postgres;

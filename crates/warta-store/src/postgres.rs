@@ -6,7 +6,7 @@ use crate::query::{sql, Conditions, Dialect};
 use crate::*;
 use ::postgres::types::ToSql;
 use ::postgres::{Client, NoTls, Row, Statement, Transaction};
-use warta_core::model::{DateEvidence, Entity, Published, Quote, SentenceRef, Span, Time};
+use warta_core::model::{Entity, Published, Quote, Time};
 
 /// Migrations, as for SQLite (`sqlite::MIGRATIONS`), in PostgreSQL's dialect.
 pub const PG_MIGRATIONS: &[(u32, &str)] =
@@ -479,46 +479,33 @@ fn ingest_one(tx: &mut Transaction, p: &Prepared, item: &Ingested, now: &str, re
     Ok(())
 }
 
-fn json_col<T: serde::de::DeserializeOwned>(row: &Row, i: usize) -> Result<T> {
-    Ok(serde_json::from_str(row.get::<_, &str>(i))?)
-}
-
-/// A location from seven columns starting at `i`; `None` when the event has no place (`loc_kind` NULL).
-fn location_at(row: &Row, i: usize) -> Option<Location> {
-    let kind: String = row.get::<_, Option<String>>(i + 6)?;
-    Some(Location {
-        text: row.get(i),
-        name: row.get(i + 1),
-        country: row.get(i + 2),
-        lat: row.get(i + 3),
-        lon: row.get(i + 4),
-        geonames_id: row.get::<_, Option<i64>>(i + 5).map(|g| g as u64),
-        kind,
-    })
+impl crate::rows::Columns for Row {
+    type Error = StoreError;
+    fn int(&self, i: usize) -> Result<i64> {
+        self.try_get(i).map_err(pg)
+    }
+    fn opt_int(&self, i: usize) -> Result<Option<i64>> {
+        self.try_get(i).map_err(pg)
+    }
+    fn real(&self, i: usize) -> Result<f64> {
+        self.try_get(i).map_err(pg)
+    }
+    fn text(&self, i: usize) -> Result<String> {
+        self.try_get(i).map_err(pg)
+    }
+    fn opt_text(&self, i: usize) -> Result<Option<String>> {
+        self.try_get(i).map_err(pg)
+    }
+    fn opt_bool(&self, i: usize) -> Result<Option<bool>> {
+        self.try_get(i).map_err(pg)
+    }
+    fn json_error(_: usize, e: serde_json::Error) -> StoreError {
+        e.into()
+    }
 }
 
 fn merged_row(row: &Row) -> Result<MergedEvent> {
-    Ok(MergedEvent {
-        id: row.get(0),
-        kind: row.get(1),
-        mode: row.get(2),
-        cameo: row.get(3),
-        quad_class: row.get::<_, i64>(4) as u8,
-        goldstein: row.get(5),
-        date: row.get(6),
-        date_precision: row.get(7),
-        source: json_col(row, 8)?,
-        target: json_col(row, 9)?,
-        location: location_at(row, 10),
-        num_mentions: row.get(17),
-        num_sources: row.get(18),
-        num_articles: row.get(19),
-        first_seen: row.get(20),
-        last_seen: row.get(21),
-        added_at: row.get(22),
-        source_url: row.get(23),
-        is_root: row.get::<_, Option<bool>>(24).unwrap_or(false),
-    })
+    crate::rows::merged_row(row)
 }
 
 fn u(row: &Row, i: usize) -> usize {
@@ -526,39 +513,7 @@ fn u(row: &Row, i: usize) -> usize {
 }
 
 fn mention_row(row: &Row) -> Result<Mention> {
-    let also: Option<String> = row.get(34);
-    Ok(Mention {
-        id: row.get(0),
-        merged_id: row.get(1),
-        article_id: row.get(2),
-        article_ext_id: row.get(3),
-        title: row.get(4),
-        url: row.get(5),
-        source: row.get(6),
-        published: row.get(7),
-        is_root: row.get(8),
-        event: Event {
-            kind: row.get(9),
-            mode: row.get(10),
-            cameo: row.get(11),
-            quad_class: row.get::<_, i64>(12) as u8,
-            goldstein: row.get(13),
-            date: row.get(14),
-            date_precision: row.get(15),
-            source: json_col(row, 16)?,
-            target: json_col(row, 17)?,
-            location: location_at(row, 18),
-            modality: row.get(25),
-            sentence: SentenceRef { index: u(row, 26), start: u(row, 27), end: u(row, 28) },
-            trigger: Span { text: row.get(29), start: u(row, 30), end: u(row, 31) },
-            rule: row.get(32),
-            date_evidence: json_col::<DateEvidence>(row, 33)?,
-            also_reported: match also {
-                Some(s) => serde_json::from_str(&s)?,
-                None => Vec::new(),
-            },
-        },
-    })
+    crate::rows::mention_row(row)
 }
 
 /// Runs `sql` in a transaction and hands its rows to `f` a thousand at a time, so an export of the whole

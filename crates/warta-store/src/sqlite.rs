@@ -5,7 +5,7 @@ use crate::*;
 use rusqlite::types::{ToSqlOutput, Value as SqlValue, ValueRef};
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row, Transaction};
 use std::path::Path;
-use warta_core::model::{DateEvidence, Entity, Published, Quote, SentenceRef, Span, Time};
+use warta_core::model::{Entity, Published, Quote, Time};
 
 /// Schema migrations, applied in order; each runs in its own transaction and is recorded in
 /// `schema_version`. Never edit a released migration: add a new one.
@@ -584,87 +584,37 @@ pub(crate) const MENTION_COLS: &str = "e.id, e.merged_id, e.article_id, a.ext_id
 
 pub(crate) const MENTION_FROM: &str = " FROM events e JOIN articles a ON a.id = e.article_id";
 
-fn json_col<T: serde::de::DeserializeOwned>(row: &Row, i: usize) -> rusqlite::Result<T> {
-    let s: String = row.get(i)?;
-    serde_json::from_str(&s)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
-}
-
-/// A location from seven columns starting at `i` (text, name, country, lat, lon, geonames_id, kind).
-fn location_at(row: &Row, i: usize) -> rusqlite::Result<Option<Location>> {
-    let kind: Option<String> = row.get(i + 6)?;
-    let Some(kind) = kind else { return Ok(None) };
-    Ok(Some(Location {
-        text: row.get(i)?,
-        name: row.get(i + 1)?,
-        country: row.get(i + 2)?,
-        lat: row.get(i + 3)?,
-        lon: row.get(i + 4)?,
-        geonames_id: row.get::<_, Option<i64>>(i + 5)?.map(|g| g as u64),
-        kind,
-    }))
+impl crate::rows::Columns for Row<'_> {
+    type Error = rusqlite::Error;
+    fn int(&self, i: usize) -> rusqlite::Result<i64> {
+        self.get(i)
+    }
+    fn opt_int(&self, i: usize) -> rusqlite::Result<Option<i64>> {
+        self.get(i)
+    }
+    fn real(&self, i: usize) -> rusqlite::Result<f64> {
+        self.get(i)
+    }
+    fn text(&self, i: usize) -> rusqlite::Result<String> {
+        self.get(i)
+    }
+    fn opt_text(&self, i: usize) -> rusqlite::Result<Option<String>> {
+        self.get(i)
+    }
+    fn opt_bool(&self, i: usize) -> rusqlite::Result<Option<bool>> {
+        self.get(i)
+    }
+    fn json_error(i: usize, e: serde_json::Error) -> rusqlite::Error {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    }
 }
 
 fn merged_row(row: &Row) -> rusqlite::Result<MergedEvent> {
-    Ok(MergedEvent {
-        id: row.get(0)?,
-        kind: row.get(1)?,
-        mode: row.get(2)?,
-        cameo: row.get(3)?,
-        quad_class: row.get(4)?,
-        goldstein: row.get(5)?,
-        date: row.get(6)?,
-        date_precision: row.get(7)?,
-        source: json_col(row, 8)?,
-        target: json_col(row, 9)?,
-        location: location_at(row, 10)?,
-        num_mentions: row.get(17)?,
-        num_sources: row.get(18)?,
-        num_articles: row.get(19)?,
-        first_seen: row.get(20)?,
-        last_seen: row.get(21)?,
-        added_at: row.get(22)?,
-        source_url: row.get(23)?,
-        is_root: row.get::<_, Option<bool>>(24)?.unwrap_or(false),
-    })
+    crate::rows::merged_row(row)
 }
 
 fn mention_row(row: &Row) -> rusqlite::Result<Mention> {
-    let also: Option<String> = row.get(34)?;
-    let also_reported = match also {
-        Some(s) => serde_json::from_str(&s)
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(34, rusqlite::types::Type::Text, Box::new(e)))?,
-        None => Vec::new(),
-    };
-    Ok(Mention {
-        id: row.get(0)?,
-        merged_id: row.get(1)?,
-        article_id: row.get(2)?,
-        article_ext_id: row.get(3)?,
-        title: row.get(4)?,
-        url: row.get(5)?,
-        source: row.get(6)?,
-        published: row.get(7)?,
-        is_root: row.get(8)?,
-        event: Event {
-            kind: row.get(9)?,
-            mode: row.get(10)?,
-            cameo: row.get(11)?,
-            quad_class: row.get(12)?,
-            goldstein: row.get(13)?,
-            date: row.get(14)?,
-            date_precision: row.get(15)?,
-            source: json_col(row, 16)?,
-            target: json_col(row, 17)?,
-            location: location_at(row, 18)?,
-            modality: row.get(25)?,
-            sentence: SentenceRef { index: row.get(26)?, start: row.get(27)?, end: row.get(28)? },
-            trigger: Span { text: row.get(29)?, start: row.get(30)?, end: row.get(31)? },
-            rule: row.get(32)?,
-            date_evidence: json_col::<DateEvidence>(row, 33)?,
-            also_reported,
-        },
-    })
+    crate::rows::mention_row(row)
 }
 
 impl SqliteStore {
