@@ -227,6 +227,7 @@ pub struct NameTagger {
     person_classifiers: Phrases,
     thing_classifiers: Phrases,
     name_suffixes: Words,
+    generation_suffixes: Words,
     verbal_prefixes: Vec<String>,
     known_places: Phrases,
     attributive: Words,
@@ -399,6 +400,7 @@ impl NameTagger {
             person_classifiers: Phrases::new(&n.person_classifiers),
             thing_classifiers: Phrases::new(&n.thing_classifiers),
             name_suffixes: set(&n.name_suffixes),
+            generation_suffixes: set(&n.generation_suffixes),
             verbal_prefixes: n.verbal_prefixes.iter().map(|w| w.to_lowercase()).collect(),
             known_places: Phrases::new(&n.known_places),
             attributive: set(&n.attributive_words),
@@ -1106,9 +1108,11 @@ impl NameTagger {
                         self.push(out, a, b, l, Evidence::Dictionary, Some(k));
                     } else if person && !matches!(m.kind, Kind::NotName | Kind::Country(_)) {
                         self.push(out, a, b, Label::Per, Evidence::Form, None);
-                    } else if matches!(m.kind, Kind::Place(_)) {
-                        // A weak place standing alone: a person unless a place is expected.
-                        self.push(out, a, b, Label::Per, Evidence::Default, None);
+                    } else if matches!(m.kind, Kind::Place(_)) && !(a..b).any(|i| self.common.contains(&doc.tokens[i].lower) || self.not_names.at(doc, i, b) > 0) {
+                        // A weak place standing alone ("Anda" is also a Chinese city): a person unless a
+                        // place is expected, if it is anybody's name; a common word is neither.
+                        let evidence = if (a..b).any(|i| self.persons.contains(&doc.tokens[i].lower)) { Evidence::Default } else { Evidence::Doubtful };
+                        self.push(out, a, b, Label::Per, evidence, None);
                     }
                     return;
                 }
@@ -1355,7 +1359,7 @@ impl NameTagger {
             let mut e = s.end;
             if suffix(e) {
                 e += 1;
-            } else if e + 1 < sent_end && doc.token_text(e) == "," && suffix(e + 1) {
+            } else if e + 1 < sent_end && doc.token_text(e) == "," && suffix(e + 1) && self.generation_suffixes.contains(&doc.tokens[e + 1].lower) {
                 e += 2;
             } else {
                 continue;
@@ -1651,6 +1655,8 @@ mod tests {
         assert!(n.iter().all(|(_, l)| *l != "PER"), "{n:?}");
         let n = names("Lagu Born This Way diputar lagi.");
         assert!(n.iter().all(|(_, l)| *l != "PER"), "{n:?}");
+        // A polite pronoun is no person, though a city in China is called so.
+        assert!(names("Terima kasih kepada Anda semua.").is_empty());
         // A lone capital that is a frequent word of the language, and nobody's name, is not a person.
         assert!(names("Ia selamat dari Tsunami kemarin.").is_empty());
         // A common first or last name carries an unmarked run.

@@ -192,6 +192,8 @@ pub struct Names {
     /// Words closing a person's name, after it or after a comma: generations and degrees ("Jr", "SH").
     #[serde(default)]
     pub name_suffixes: Vec<String>,
+    #[serde(default)]
+    pub generation_suffixes: Vec<String>,
     /// Verbal prefixes: a long sentence-initial word with one, followed by a lower-case non-verb, is a verb.
     #[serde(default)]
     pub verbal_prefixes: Vec<String>,
