@@ -221,6 +221,9 @@ pub struct NameTagger {
     misc_cues: Phrases,
     misc_suffixes: Words,
     title_words: Words,
+    /// Reporting verbs after a name and "according to" before it (`speech.toml`): a speaker.
+    speech_verbs: Words,
+    according_to: Phrases,
     /// The pack's frequent words (`lexicon.txt`).
     lexicon: Words,
     copulas: Words,
@@ -395,6 +398,8 @@ impl NameTagger {
             misc_cues: Phrases::new(&n.misc_cues),
             misc_suffixes: set(&n.misc_suffixes),
             title_words: set(&n.title_words),
+            speech_verbs: set(&pack.speech.verbs),
+            according_to: Phrases::new(&pack.speech.according_to),
             lexicon: set(&pack.lexicon),
             copulas: set(&n.copulas),
             person_classifiers: Phrases::new(&n.person_classifiers),
@@ -1312,6 +1317,12 @@ impl NameTagger {
         // it is a known name ("Setiawan"). Other
         // lone words stay persons: single names are common. Doubtful runs are kept only where the
         // document or a list says what they are.
+        // Someone who speaks: "Menurut Netanyahu, …", "Netanyahu mengatakan …".
+        let speaks = self.according_to.before(doc, start, ctx.sent.start) > 0 || b < ctx.sent.end && self.speech_verbs.contains(&doc.tokens[b].lower);
+        if speaks && b - a <= 4 {
+            self.push(out, a, b, Label::Per, Evidence::Context, None);
+            return;
+        }
         let nameless = b - a > 1 && !(a..b).any(|i| self.persons.contains(&doc.tokens[i].lower));
         let titled_work = (a..b).any(|i| self.title_words.contains(&doc.tokens[i].lower));
         let lone = &doc.tokens[a].lower;
@@ -1655,6 +1666,11 @@ mod tests {
         assert!(n.iter().all(|(_, l)| *l != "PER"), "{n:?}");
         let n = names("Lagu Born This Way diputar lagi.");
         assert!(n.iter().all(|(_, l)| *l != "PER"), "{n:?}");
+        // A speaker is a person, even one whose name is a frequent word of the news.
+        let n = names("Menurut Netanyahu, serangan berlanjut.");
+        assert!(has(&n, "Netanyahu", "PER"), "{n:?}");
+        let n = names("Ahok mengatakan hal itu kemarin.");
+        assert!(has(&n, "Ahok", "PER"), "{n:?}");
         // A polite pronoun is no person, though a city in China is called so.
         assert!(names("Terima kasih kepada Anda semua.").is_empty());
         // A lone capital that is a frequent word of the language, and nobody's name, is not a person.
