@@ -1229,6 +1229,12 @@ impl NameTagger {
                 return;
             }
             if m.end == b && titled && matches!(m.kind, Kind::Country(_)) {
+                // A name that ends in a country's name: "Komjen Pol Badrodin Haiti". Before the country
+                // stand rare words, where a portfolio has frequent ones ("Imigrasi").
+                if !self.lexicon.is_empty() && (a..k).all(|i| !self.lexicon.contains(&doc.tokens[i].lower) && !self.common.contains(&doc.tokens[i].lower) && !self.derived(&doc.tokens[i].lower)) {
+                    self.push(out, a, b, Label::Per, Evidence::Form, None);
+                    return;
+                }
                 // "Menteri Imigrasi Australia": an office's portfolio and its country.
                 if let Some(l) = self.mention_label(ctx, mi) {
                     self.push(out, k, b, l, Evidence::Dictionary, Some(mi));
@@ -1666,6 +1672,11 @@ mod tests {
         assert!(n.iter().all(|(_, l)| *l != "PER"), "{n:?}");
         let n = names("Lagu Born This Way diputar lagi.");
         assert!(n.iter().all(|(_, l)| *l != "PER"), "{n:?}");
+        // A titled name may end in a country's name; a portfolio before a country is no name.
+        let n = names("Kapolri mengusulkan Komjen Pol Badrodin Haiti sebagai wakilnya.");
+        assert!(has(&n, "Badrodin Haiti", "PER"), "{n:?}");
+        let n = names("Ia bertemu Menteri Imigrasi Australia kemarin.");
+        assert!(has(&n, "Australia", "LOC") && !n.iter().any(|(_, l)| *l == "PER"), "{n:?}");
         // A speaker is a person, even one whose name is a frequent word of the news.
         let n = names("Menurut Netanyahu, serangan berlanjut.");
         assert!(has(&n, "Netanyahu", "PER"), "{n:?}");
