@@ -174,7 +174,12 @@ impl MentionFinder {
         }
         // Large cities are matched wherever they appear capitalised; smaller places only after a
         // place preposition (resolved later through the gazetteer), which keeps false hits down.
+        // A town called like a word of the language ("As", Ås in Norway) is left to the place stage.
+        let function_words: std::collections::HashSet<String> = pack.general.function_words.iter().map(|w| w.to_lowercase()).collect();
         for (name, idx) in geo.names_for_matching(CITY_ANYWHERE_POPULATION) {
+            if function_words.contains(&name.to_lowercase()) {
+                continue;
+            }
             if geo.place(idx).is_some_and(|p| p.kind != warta_geo::PlaceKind::City || p.population >= CITY_ANYWHERE_POPULATION) {
                 add(name, Kind::Place(idx), Some(Case::Capitalised));
             }
@@ -290,6 +295,14 @@ mod tests {
         assert_eq!(k[0], ("Menteri Luar Negeri".into(), Kind::Role { sector: "GOV".into(), titles_person: true }));
         assert_eq!(k[1], ("AS".into(), Kind::Country("USA".into())));
         assert!(!k.iter().any(|(t, _)| t == "as"));
+    }
+
+    #[test]
+    fn towns_named_like_function_words_are_not_matched() {
+        // Ås (Norway) folds to "As": in English it opens sentences.
+        let k = kinds("As the war dragged on, Russia attacked.", &extractor().stages["en"]);
+        assert!(!k.iter().any(|(t, _)| t == "As"), "{k:?}");
+        assert!(k.iter().any(|(t, kind)| t == "Russia" && *kind == Kind::Country("RUS".into())), "{k:?}");
     }
 
     #[test]

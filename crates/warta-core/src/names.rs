@@ -463,7 +463,7 @@ impl NameTagger {
         let mut sentence_spans = Vec::with_capacity(doc.sentences.len());
         for s in 0..doc.sentences.len() {
             ctx.sent = doc.sentences[s].tokens.clone();
-            let title_case = self.headline(doc, ctx.sent.clone());
+            let title_case = self.headline(&ctx, ctx.sent.clone());
             let in_title = quoted_titles(doc, ctx.sent.clone());
             let first_word = ctx.sent.clone().find(|&i| doc.tokens[i].kind != TokenKind::Punct).unwrap_or(ctx.sent.start);
             let sentence_from = out.len();
@@ -847,7 +847,8 @@ impl NameTagger {
 
     /// A headline in title case: its function and common words are capitalised too, so capitals say
     /// nothing about names. A list of names in running text keeps those words in lower case.
-    fn headline(&self, doc: &Doc, range: std::ops::Range<usize>) -> bool {
+    fn headline(&self, ctx: &Ctx, range: std::ops::Range<usize>) -> bool {
+        let doc = ctx.doc;
         let mut small = 0;
         let mut small_caps = 0;
         for i in range.clone().skip(1) {
@@ -857,13 +858,20 @@ impl NameTagger {
                 small_caps += doc.is_capitalised(i) as usize;
             }
         }
-        if small >= 2 {
-            small_caps * 10 >= small * 7
+        if small >= 2 && small_caps * 10 >= small * 7 {
+            true
         } else {
-            // Without such words to go by, nearly every word must be capitalised.
+            // Otherwise nearly every word must be capitalised.
             let words: Vec<usize> = range.filter(|&i| doc.tokens[i].kind == TokenKind::Word).collect();
             let caps = words.iter().filter(|&&i| doc.is_capitalised(i)).count();
-            words.len() >= 4 && caps * 10 >= words.len() * 9
+            if words.len() >= 4 && caps * 10 >= words.len() * 9 {
+                return true;
+            }
+            // Or every word but the function words, two or more of them frequent words that are nobody's
+            // name and no dictionary name: "Demo Buruh di Depan Gedung DPR Berakhir Ricuh".
+            let content: Vec<usize> = words.into_iter().filter(|&i| !self.function_words.contains(&doc.tokens[i].lower)).collect();
+            let plain = content.iter().filter(|&&i| ctx.cover[i].is_none() && self.lexicon.contains(&doc.tokens[i].lower) && !self.persons.contains(&doc.tokens[i].lower)).count();
+            content.len() >= 4 && content.iter().all(|&i| doc.is_capitalised(i)) && plain >= 2
         }
     }
 
@@ -1799,6 +1807,11 @@ mod tests {
     #[test]
     fn headlines_in_title_case_and_quoted_titles() {
         let n = names("Warga Tolak Rencana Tambang Pasir Di Pesisir Selatan");
+        assert!(!n.iter().any(|(_, l)| *l == "PER"), "{n:?}");
+        // Prepositions stay small in a headline.
+        let n = names("Demo Petani di Depan Kantor Bupati Berakhir Ricuh");
+        assert!(!n.iter().any(|(_, l)| *l == "PER"), "{n:?}");
+        let n = names("Gempa Guncang Pasaman Barat, Jepang dan Australia Kirim Bantuan");
         assert!(!n.iter().any(|(_, l)| *l == "PER"), "{n:?}");
         let n = names("Ia menyanyikan lagu \"Bunga Desa\" bersama Rudi Santosa.");
         assert_eq!(n, vec![("Rudi Santosa".to_string(), "PER")], "{n:?}");
