@@ -1340,8 +1340,8 @@ impl NameTagger {
         let nameless = b - a > 1 && !(a..b).any(|i| self.persons.contains(&doc.tokens[i].lower));
         let titled_work = (a..b).any(|i| self.title_words.contains(&doc.tokens[i].lower));
         let lone = &doc.tokens[a].lower;
-        let derived = b - a == 1 && (self.derived(lone) || self.lexicon.contains(lone)) && !self.persons.contains(lone);
-        let evidence = if nameless || titled_work || derived { Evidence::Doubtful } else { Evidence::Default };
+        let common_word = b - a == 1 && (self.derived(lone) || self.lexicon.contains(lone)) && !self.persons.contains(lone);
+        let evidence = if nameless || titled_work || common_word { Evidence::Doubtful } else { Evidence::Default };
         self.push(out, a, b, Label::Per, evidence, None);
     }
 
