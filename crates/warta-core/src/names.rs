@@ -870,8 +870,10 @@ impl NameTagger {
             // Or every word but the function words, two or more of them frequent words that are nobody's
             // name and no dictionary name: "Demo Buruh di Depan Gedung DPR Berakhir Ricuh".
             let content: Vec<usize> = words.into_iter().filter(|&i| !self.function_words.contains(&doc.tokens[i].lower)).collect();
-            let plain = content.iter().filter(|&&i| ctx.cover[i].is_none() && self.lexicon.contains(&doc.tokens[i].lower) && !self.persons.contains(&doc.tokens[i].lower)).count();
-            content.len() >= 4 && content.iter().all(|&i| doc.is_capitalised(i)) && plain >= 2
+            if content.len() < 4 || !content.iter().all(|&i| doc.is_capitalised(i)) {
+                return false;
+            }
+            content.iter().filter(|&&i| ctx.cover[i].is_none() && self.lexicon.contains(&doc.tokens[i].lower) && !self.persons.contains(&doc.tokens[i].lower)).count() >= 2
         }
     }
 
