@@ -1,26 +1,12 @@
 //! The command line on good and bad input: every problem names its file (and line), nothing panics,
 //! and no events are invented.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 fn warta(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(args)
-        .args(["--today", "2026-11-26"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.unwrap_or_default().to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
+    common::run(&[args, &["--today", "2026-11-26"]].concat(), stdin.unwrap_or_default())
 }
 
 fn records(out: &Output) -> Vec<serde_json::Value> {

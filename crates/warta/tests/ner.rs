@@ -3,9 +3,10 @@
 //! named. The data (`tests/data/ner_*.conll`) are sentences written for these tests.
 
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 const TRAIN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ner_train.conll");
 const HELD_OUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ner_heldout.conll");
@@ -15,21 +16,7 @@ const HELD_OUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ner_held
 const NEWS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ner_news_id.conll");
 
 fn warta(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
+    common::run(args, stdin)
 }
 
 fn ok(out: &Output) -> String {
