@@ -226,6 +226,8 @@ pub struct NameTagger {
     according_to: Phrases,
     /// The pack's frequent words (`lexicon.txt`).
     lexicon: Words,
+    /// The pack's own common words (`vocabulary.txt`).
+    vocabulary: Words,
     copulas: Words,
     person_classifiers: Phrases,
     thing_classifiers: Phrases,
@@ -275,7 +277,7 @@ impl PersonWords {
     }
 
     /// The word of the line holding byte `at`, and where that line starts and ends.
-    fn line(&self, at: usize) -> (&[u8], usize, usize) {
+    fn line(&self, at: usize) -> (&'static [u8], usize, usize) {
         let rows = self.rows;
         let start = rows[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
         let end = rows[at..].iter().position(|&b| b == b'\n').map_or(rows.len(), |p| at + p);
@@ -283,18 +285,28 @@ impl PersonWords {
         (&rows[start..word_end], start, end)
     }
 
-    fn contains(&self, lower: &str) -> bool {
+    /// The flags of `lower`'s line (`F`, `L`, `S`), if it is a name word.
+    fn flags(&self, lower: &str) -> Option<&'static [u8]> {
         let key = lower.as_bytes();
         let (mut lo, mut hi) = (0, self.rows.len());
         while lo < hi {
             let (word, start, end) = self.line(lo + (hi - lo) / 2);
             match word.cmp(key) {
-                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Equal => return Some(&self.rows[start + word.len()..end]),
                 std::cmp::Ordering::Less => lo = end + 1,
                 std::cmp::Ordering::Greater => hi = start,
             }
         }
-        false
+        None
+    }
+
+    fn contains(&self, lower: &str) -> bool {
+        self.flags(lower).is_some()
+    }
+
+    /// Among the most common names of some country: evidence that outweighs the word being a common word.
+    fn strong(&self, lower: &str) -> bool {
+        self.flags(lower).is_some_and(|f| f.contains(&b'S'))
     }
 }
 
@@ -401,6 +413,7 @@ impl NameTagger {
             speech_verbs: set(&pack.speech.verbs),
             according_to: Phrases::new(&pack.speech.according_to),
             lexicon: set(&pack.lexicon),
+            vocabulary: set(&pack.vocabulary),
             copulas: set(&n.copulas),
             person_classifiers: Phrases::new(&n.person_classifiers),
             thing_classifiers: Phrases::new(&n.thing_classifiers),
@@ -873,8 +886,15 @@ impl NameTagger {
             if content.len() < 4 || !content.iter().all(|&i| doc.is_capitalised(i)) {
                 return false;
             }
-            content.iter().filter(|&&i| ctx.cover[i].is_none() && self.lexicon.contains(&doc.tokens[i].lower) && !self.persons.contains(&doc.tokens[i].lower)).count() >= 2
+            content.iter().filter(|&&i| ctx.cover[i].is_none() && self.lexicon.contains(&doc.tokens[i].lower) && !self.personal(&doc.tokens[i].lower)).count() >= 2
         }
+    }
+
+    /// Evidence that a word is somebody's name: a listed name word that is not also a common word of the
+    /// language, unless it is among some country's most common names ("Budi", not "Kembali"). The
+    /// vocabulary, not the lexicon, decides: famous names are frequent words too ("Jokowi").
+    fn personal(&self, w: &str) -> bool {
+        self.persons.contains(w) && (!self.vocabulary.contains(w) || self.persons.strong(w))
     }
 
     /// A derived common word: it ends with a clitic, or carries a derivational prefix and suffix.
@@ -1126,7 +1146,7 @@ impl NameTagger {
                     } else if matches!(m.kind, Kind::Place(_)) && !(a..b).any(|i| self.common.contains(&doc.tokens[i].lower) || self.not_names.at(doc, i, b) > 0) {
                         // A weak place standing alone ("Anda" is also a Chinese city): a person unless a
                         // place is expected, if it is anybody's name; a common word is neither.
-                        let evidence = if (a..b).any(|i| self.persons.contains(&doc.tokens[i].lower)) { Evidence::Default } else { Evidence::Doubtful };
+                        let evidence = if (a..b).any(|i| self.personal(&doc.tokens[i].lower)) { Evidence::Default } else { Evidence::Doubtful };
                         self.push(out, a, b, Label::Per, evidence, None);
                     }
                     return;
@@ -1339,10 +1359,10 @@ impl NameTagger {
             self.push(out, a, b, Label::Per, Evidence::Context, None);
             return;
         }
-        let nameless = b - a > 1 && !(a..b).any(|i| self.persons.contains(&doc.tokens[i].lower));
+        let nameless = b - a > 1 && !(a..b).any(|i| self.personal(&doc.tokens[i].lower));
         let titled_work = (a..b).any(|i| self.title_words.contains(&doc.tokens[i].lower));
         let lone = &doc.tokens[a].lower;
-        let common_word = b - a == 1 && (self.derived(lone) || self.lexicon.contains(lone)) && !self.persons.contains(lone);
+        let common_word = b - a == 1 && (self.derived(lone) || self.lexicon.contains(lone)) && !self.personal(lone);
         let evidence = if nameless || titled_work || common_word { Evidence::Doubtful } else { Evidence::Default };
         self.push(out, a, b, Label::Per, evidence, None);
     }
@@ -1673,6 +1693,7 @@ mod tests {
         for w in ["", "a", "zzzzzz", "perkebunan", "thunderstruck", "budiz"] {
             assert!(!p.contains(w), "{w}");
         }
+        assert!(p.strong("budi") && p.strong("siti") && !p.strong("kembali") && !p.strong("zzzzzz"));
     }
 
     #[test]
@@ -1699,6 +1720,13 @@ mod tests {
         // A common first or last name carries an unmarked run.
         let n = names("Ia bertemu Barack Obama di sana.");
         assert!(has(&n, "Barack Obama", "PER"), "{n:?}");
+        // A rare name that is also a common word of the language carries nothing ("Kembali" is one
+        // somewhere); a name as common as "Budi" still does, and so does a famous name the news repeats.
+        assert!(names("Lagu Kembali diputar lagi.").is_empty());
+        let n = names("Lagu itu dinyanyikan Budi di panggung.");
+        assert!(has(&n, "Budi", "PER"), "{n:?}");
+        let n = names("Mereka meneriakkan nama Jokowi di sana.");
+        assert!(has(&n, "Jokowi", "PER"), "{n:?}");
         // A doubtful run is kept where the document or a list says what it is.
         assert!(names("Setelah itu Jimly Asshiddiqie pulang.").is_empty());
         let n = names("Ketua MK Jimly Asshiddiqie hadir. Setelah itu Jimly Asshiddiqie pulang.");

@@ -345,6 +345,9 @@ pub struct Pack {
     pub names: Names,
     /// Frequent words of the language (`lexicon.txt`, optional), lower-cased.
     pub lexicon: Vec<String>,
+    /// The frequent words a dictionary confirms as the language's own (`vocabulary.txt`, optional):
+    /// unlike the lexicon, free of public figures' names, brands and borrowings.
+    pub vocabulary: Vec<String>,
 }
 
 /// A pack that failed to load: which file and why.
@@ -362,6 +365,11 @@ impl std::fmt::Display for PackError {
 }
 
 impl std::error::Error for PackError {}
+
+/// One lower-cased word per line; `#` starts a comment line.
+fn word_list(text: &str) -> Vec<String> {
+    text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().to_lowercase()).collect()
+}
 
 impl Pack {
     /// Codes of the packs compiled in.
@@ -392,7 +400,8 @@ impl Pack {
                 "time.toml" => pack.time = toml::from_str(text).map_err(|e| err(e.to_string()))?,
                 "morphology.toml" => pack.morphology = toml::from_str(text).map_err(|e| err(e.to_string()))?,
                 "names.toml" => pack.names = toml::from_str(text).map_err(|e| err(e.to_string()))?,
-                "lexicon.txt" => pack.lexicon = text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.trim().to_lowercase()).collect(),
+                "lexicon.txt" => pack.lexicon = word_list(text),
+                "vocabulary.txt" => pack.vocabulary = word_list(text),
                 other => return Err(err(format!("unknown pack file {other}"))),
             }
         }
