@@ -221,6 +221,7 @@ pub struct NameTagger {
     misc_cues: Phrases,
     misc_suffixes: Words,
     title_words: Words,
+    generic_heads: Words,
     /// Reporting verbs after a name and "according to" before it (`speech.toml`): a speaker.
     speech_verbs: Words,
     according_to: Phrases,
@@ -410,6 +411,7 @@ impl NameTagger {
             misc_cues: Phrases::new(&n.misc_cues),
             misc_suffixes: set(&n.misc_suffixes),
             title_words: set(&n.title_words),
+            generic_heads: set(&n.generic_heads),
             speech_verbs: set(&pack.speech.verbs),
             according_to: Phrases::new(&pack.speech.according_to),
             lexicon: set(&pack.lexicon),
@@ -1068,6 +1070,12 @@ impl NameTagger {
             }
             a += k;
             titled = true;
+        }
+        // "Kantor Kecamatan Talang": the office names the district; the name starts at the place's head.
+        // ("Kantor Wilayah Kementerian Hukum" is a unit of the ministry, so no organisation may follow.)
+        if b - a > 2 && self.generic_heads.contains(&doc.tokens[a].lower) && self.place_heads.at(doc, a + 1, b) > 0 && (a + 1..b).all(|i| self.org_heads.at(doc, i, b) == 0) {
+            a += 1;
+            person = inherited;
         }
         if titled {
             person = true;
@@ -1821,6 +1829,13 @@ mod tests {
         assert!(has(&n, "kota Cirebon", "LOC") && has(&n, "Desa Sukamulya", "LOC"), "{n:?}");
         let n = names("Banjir juga melanda Cirebon, Kuningan dan Tegalwangi.");
         assert!(has(&n, "Cirebon", "LOC") && has(&n, "Tegalwangi", "LOC"), "{n:?}");
+        // An office before a district names the district; an office of a ministry is a place itself.
+        let n = names("Warga berkumpul di depan Kantor Kecamatan Talang kemarin.");
+        assert!(has(&n, "Kecamatan Talang", "LOC"), "{n:?}");
+        let n = names("Warga berkumpul di Kantor Kementerian Sosial kemarin.");
+        assert!(has(&n, "Kantor Kementerian Sosial", "LOC"), "{n:?}");
+        let n = names("Kepala Sekolah SMP Negeri 1 Sungai Lilin menolak tawaran itu.");
+        assert!(has(&n, "SMP Negeri 1 Sungai Lilin", "LOC") || has(&n, "SMP Negeri 1 Sungai Lilin", "ORG"), "{n:?}");
     }
 
     #[test]

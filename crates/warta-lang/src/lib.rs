@@ -177,6 +177,10 @@ pub struct Names {
     /// Last words of such names ("Award", "Cup").
     #[serde(default)]
     pub misc_suffixes: Vec<String>,
+    /// Heads of a building that, before a place's head, only say where: "Kantor Kecamatan Talang" is the
+    /// district's office, and the name is the district's.
+    #[serde(default)]
+    pub generic_heads: Vec<String>,
     /// Words written capitalised in titles of works and brands but never inside a person's name ("Born
     /// This Way", "League of Cats").
     #[serde(default)]
