@@ -203,6 +203,8 @@ pub struct NameTagger {
     connectors: Words,
     person_cues: Phrases,
     org_cues: Phrases,
+    org_verbs: Phrases,
+    org_predicates: Words,
     org_heads: Phrases,
     org_suffixes: Words,
     place_heads: Phrases,
@@ -396,6 +398,8 @@ impl NameTagger {
             connectors: set(&n.connectors),
             person_cues: Phrases::new(&n.person_cues),
             org_cues: Phrases::new(&n.org_cues),
+            org_verbs: Phrases::new(&n.org_verbs),
+            org_predicates: set(&n.org_predicates),
             org_heads: Phrases::new(n.org_heads.iter().chain(&a.org_heads)),
             org_suffixes: set(&n.org_suffixes),
             place_heads: Phrases::new(n.place_heads.iter().chain(&a.place_heads)),
@@ -1342,7 +1346,12 @@ impl NameTagger {
         if self.misc_cues.before(doc, start, ctx.sent.start) > 0 && geo == GeoHit::None {
             return;
         }
-        if self.org_cues.before(doc, start, ctx.sent.start) > 0 {
+        // "klub Chelsea", "mendirikan Pink Floyd", "Baby VOX bubar", and a team with its score: "mengalahkan
+        // Panathinaikos 2-0".
+        let scored = b + 2 < ctx.sent.end && doc.tokens[b].kind == TokenKind::Number && doc.tokens[b + 1].lower == "-" && doc.tokens[b + 2].kind == TokenKind::Number;
+        if self.org_cues.before(doc, start, ctx.sent.start) > 0
+            || !person && (self.org_verbs.before(doc, start, ctx.sent.start) > 0 || b < ctx.sent.end && self.org_predicates.contains(&doc.tokens[b].lower) || scored)
+        {
             self.push(out, a, b, Label::Org, Evidence::Context, None);
             return;
         }
@@ -1807,6 +1816,19 @@ mod tests {
         let n = names("Laporan itu disusun Kementerian Hukum dan HAM bersama KPK.");
         assert!(has(&n, "Kementerian Hukum dan HAM", "ORG"), "{n:?}");
         assert!(has(&n, "KPK", "ORG"), "{n:?}");
+    }
+
+    #[test]
+    fn what_only_an_organisation_does_makes_one() {
+        let n = names("Pada 1965 ia mendirikan Pink Floyd bersama Waters.");
+        assert!(has(&n, "Pink Floyd", "ORG") && has(&n, "Waters", "PER"), "{n:?}");
+        let n = names("Pada tahun 2005, Baby VOX bubar.");
+        assert!(has(&n, "Baby VOX", "ORG"), "{n:?}");
+        let n = names("Klub itu mengalahkan Panathinaikos 2-0 di final.");
+        assert!(has(&n, "Panathinaikos", "ORG"), "{n:?}");
+        // A person's cue outweighs the verb: people are joined too.
+        let n = names("Ia bergabung dengan penyanyi Rossa di panggung.");
+        assert!(has(&n, "Rossa", "PER"), "{n:?}");
     }
 
     #[test]

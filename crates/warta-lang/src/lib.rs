@@ -139,6 +139,13 @@ pub struct Names {
     /// Words just before a name that make it an organisation ("klub", "partai"); phrases.
     #[serde(default)]
     pub org_cues: Vec<String>,
+    /// Verbs just before a name whose object can only be an organisation ("mendirikan", founded); phrases.
+    /// Kept apart from `org_cues`, which also classify a name after a copula.
+    #[serde(default)]
+    pub org_verbs: Vec<String>,
+    /// Verbs just after a name whose subject can only be an organisation ("bubar", disbanded).
+    #[serde(default)]
+    pub org_predicates: Vec<String>,
     /// First words of organisation names, beyond `actors.org_heads`; phrases.
     #[serde(default)]
     pub org_heads: Vec<String>,
