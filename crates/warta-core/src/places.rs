@@ -87,6 +87,8 @@ const BONUS_CONTAINER_ADMIN1: f64 = 3.0;
 /// Score added to a candidate in a country named as a place or actor in the same sentence.
 const BONUS_SENTENCE: f64 = 2.0;
 const SEAT: &str = "city at the end of a name";
+/// A seat named by another language's name for the city must be at least this large.
+const SEAT_EXONYM_POPULATION: u64 = 1_000_000;
 
 /// Smallest city taken as a place with nothing but the tagger's label or an organisation name behind it.
 const UNINTRODUCED_POPULATION: u64 = 20_000;
@@ -349,6 +351,11 @@ impl PlaceFinder {
             if p.weak && (p.rule == "name inside a place" && !contained || p.rule == SEAT && best.kind != PlaceKind::City) {
                 continue;
             }
+            // A seat goes by the city's own name, or is a city big enough to be known by others ("Universitas
+            // Kairo"): "The Fame Monster" does not stand in Münster, whose Dutch name is Monster.
+            if p.rule == SEAT && warta_geo::normalize(&best.name) != warta_geo::normalize(text) && best.population < SEAT_EXONYM_POPULATION {
+                continue;
+            }
             if let (Some(span), true) = (country_span, contained) {
                 appositions.push((span, best.country_iso3.clone()));
             }
@@ -403,6 +410,15 @@ mod tests {
         let l = r.events[0].location.as_ref().unwrap();
         assert_eq!((l.name.as_str(), l.country.as_str()), ("Washington", "USA"));
         assert!(l.lon < -76.0 && l.lon > -78.0);
+    }
+
+    #[test]
+    fn a_name_ends_in_its_seat_only_under_the_city_s_own_name() {
+        let seats = |text: &str| -> Vec<String> { extract(text).places.into_iter().map(|p| p.location.name).collect() };
+        assert_eq!(seats("Ia disidang di Pengadilan Negeri Surabaya kemarin."), ["Surabaya"]);
+        assert_eq!(seats("Ia kuliah di Universitas Kairo selama empat tahun."), ["Cairo"]);
+        // Monster is the Dutch name of Münster, a city too small to be known by it.
+        assert!(seats("Album keduanya, The Fame Monster (2009), laris.").is_empty());
     }
 
     #[test]
