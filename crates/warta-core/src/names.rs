@@ -947,6 +947,17 @@ impl NameTagger {
         k
     }
 
+    /// A year alone in parentheses right after `b`: "(2009)".
+    fn year_after(&self, ctx: &Ctx, b: usize) -> bool {
+        let t = &ctx.doc.tokens;
+        b + 2 < ctx.sent.end
+            && t[b].lower == "("
+            && t[b + 2].lower == ")"
+            && t[b + 1].kind == TokenKind::Number
+            && t[b + 1].lower.len() == 4
+            && t[b + 1].lower.parse::<u32>().is_ok_and(|y| (1800..2100).contains(&y))
+    }
+
     fn mention_at(&self, ctx: &Ctx, i: usize) -> Option<usize> {
         ctx.cover[i].filter(|&m| ctx.mentions[m].start == i)
     }
@@ -1074,6 +1085,11 @@ impl NameTagger {
             }
             a += k;
             titled = true;
+        }
+        // A title followed by its year is a work's: "The Lovely Bones (2009)", "Prison Break (2005)". People
+        // get a span of years or an age, so a titled name is left alone.
+        if !person && !titled && self.year_after(ctx, b) && (a..b).all(|i| ctx.cover[i].is_none()) {
+            return;
         }
         // "Kantor Kecamatan Talang": the office names the district; the name starts at the place's head.
         // ("Kantor Wilayah Kementerian Hukum" is a unit of the ministry, so no organisation may follow.)
@@ -1816,6 +1832,14 @@ mod tests {
         let n = names("Laporan itu disusun Kementerian Hukum dan HAM bersama KPK.");
         assert!(has(&n, "Kementerian Hukum dan HAM", "ORG"), "{n:?}");
         assert!(has(&n, "KPK", "ORG"), "{n:?}");
+    }
+
+    #[test]
+    fn a_title_with_its_year_is_a_work() {
+        assert!(names("Ia tampil di Underworld (2003) dan The Lovely Bones (2009).").is_empty());
+        // A titled person keeps the name; so does a dictionary place.
+        let n = names("Lagu itu ditulis Pak Harjono (2009) dan diputar di Surabaya (2010).");
+        assert!(has(&n, "Harjono", "PER") && has(&n, "Surabaya", "LOC"), "{n:?}");
     }
 
     #[test]
