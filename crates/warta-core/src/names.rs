@@ -248,6 +248,7 @@ pub struct NameTagger {
     list_words: Words,
     verb_prefixes: Vec<String>,
     clitics: Vec<String>,
+    name_endings: Vec<String>,
     derived_prefixes: Vec<String>,
     derived_suffixes: Vec<String>,
     geo: &'static Gazetteer,
@@ -436,6 +437,7 @@ impl NameTagger {
             list_words: set(&pack.events.coordinators),
             verb_prefixes: n.verb_prefixes.iter().map(|w| w.to_lowercase()).collect(),
             clitics: n.clitics.iter().map(|w| w.to_lowercase()).collect(),
+            name_endings: n.name_endings.iter().map(|w| w.to_lowercase()).collect(),
             derived_prefixes: n.derived_prefixes.iter().map(|w| w.to_lowercase()).collect(),
             derived_suffixes: n.derived_suffixes.iter().map(|w| w.to_lowercase()).collect(),
             geo: Gazetteer::embedded(),
@@ -906,7 +908,7 @@ impl NameTagger {
     /// A derived common word: it ends with a clitic, or carries a derivational prefix and suffix.
     fn derived(&self, w: &str) -> bool {
         let len = w.chars().count();
-        if self.clitics.iter().any(|c| w.ends_with(c.as_str()) && len >= c.len() + 4) {
+        if self.clitics.iter().any(|c| w.ends_with(c.as_str()) && len >= c.len() + 4) && !self.name_endings.iter().any(|e| w.ends_with(e.as_str())) {
             return true;
         }
         self.derived_prefixes.iter().any(|p| {
@@ -1193,7 +1195,11 @@ impl NameTagger {
                     if let Some(l) = label {
                         self.push(out, a, m.end, l, Evidence::Dictionary, Some(k));
                     }
-                    self.classify(ctx, m.end, b, titled, out);
+                    // A person's cue before an organisation names its member after it: "Politikus PDI
+                    // Perjuangan Guruh Soekarnoputra". A place after it is the branch's seat ("DPD Nasdem
+                    // Sumenep").
+                    let member = person && matches!(m.kind, Kind::Org { .. }) && m.end < b && self.mention_at(ctx, m.end).is_none() && self.geo_hit(doc.span_text(m.end, b)) != GeoHit::Strong;
+                    self.classify(ctx, m.end, b, titled || member, out);
                     return;
                 }
             }
@@ -1832,6 +1838,22 @@ mod tests {
         let n = names("Laporan itu disusun Kementerian Hukum dan HAM bersama KPK.");
         assert!(has(&n, "Kementerian Hukum dan HAM", "ORG"), "{n:?}");
         assert!(has(&n, "KPK", "ORG"), "{n:?}");
+    }
+
+    #[test]
+    fn a_member_follows_the_organisation_a_cue_names() {
+        let n = names("Politikus PDI Perjuangan Guruh Soekarnoputra menjenguk rekannya.");
+        assert!(has(&n, "PDI Perjuangan", "ORG") && has(&n, "Guruh Soekarnoputra", "PER"), "{n:?}");
+        // The branch's seat is no member.
+        let n = names("Hal itu dikatakan Ketua DPD Nasdem Sumenep, Sufyan Absi, kemarin.");
+        assert!(has(&n, "Sumenep", "LOC") && has(&n, "Sufyan Absi", "PER"), "{n:?}");
+    }
+
+    #[test]
+    fn arabic_names_ending_in_allah_are_not_clitics() {
+        let n = names("Fanshurullah menambahkan, momen itu paling baik.");
+        assert!(has(&n, "Fanshurullah", "PER"), "{n:?}");
+        assert!(names("Rencananya pertemuan digelar besok.").is_empty());
     }
 
     #[test]

@@ -238,6 +238,9 @@ pub struct Names {
     /// Clitics that end only common words ("-nya").
     #[serde(default)]
     pub clitics: Vec<String>,
+    /// Endings that look like a clitic but end names ("-llah": Abdullah, Fanshurullah).
+    #[serde(default)]
+    pub name_endings: Vec<String>,
     /// A word with one of these prefixes and one of `derived_suffixes` is a derived common word.
     #[serde(default)]
     pub derived_prefixes: Vec<String>,
