@@ -223,6 +223,7 @@ pub struct NameTagger {
     misc_cues: Phrases,
     misc_suffixes: Words,
     title_words: Words,
+    taxon_endings: Vec<String>,
     generic_heads: Words,
     /// Reporting verbs after a name and "according to" before it (`speech.toml`): a speaker.
     speech_verbs: Words,
@@ -416,6 +417,7 @@ impl NameTagger {
             misc_cues: Phrases::new(&n.misc_cues),
             misc_suffixes: set(&n.misc_suffixes),
             title_words: set(&n.title_words),
+            taxon_endings: n.taxon_endings.iter().map(|w| w.to_lowercase()).collect(),
             generic_heads: set(&n.generic_heads),
             speech_verbs: set(&pack.speech.verbs),
             according_to: Phrases::new(&pack.speech.according_to),
@@ -1386,6 +1388,12 @@ impl NameTagger {
         if (a..b).any(|i| self.common.contains(&doc.tokens[i].lower)) {
             return;
         }
+        // A species ("Allosaurus") or a model with its number ("Mohajer-4") is no entity.
+        let species = (a..b).any(|i| self.taxon_endings.iter().any(|e| doc.tokens[i].lower.ends_with(e.as_str())));
+        let model = doc.token_text(b - 1).rsplit_once('-').is_some_and(|(name, n)| !name.is_empty() && !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()));
+        if species || model {
+            return;
+        }
         // Several words none of which is anybody's name, or with a word of titles in them, are more likely
         // a title, a brand or a place than a person ("Branch Line", "Born This Way"); so is a lone word
         // shaped like a derived common word ("Perkebunan") or frequent in the language ("Tsunami"), unless
@@ -1854,6 +1862,15 @@ mod tests {
         let n = names("Fanshurullah menambahkan, momen itu paling baik.");
         assert!(has(&n, "Fanshurullah", "PER"), "{n:?}");
         assert!(names("Rencananya pertemuan digelar besok.").is_empty());
+    }
+
+    #[test]
+    fn species_models_awards_and_portfolios_are_no_persons() {
+        assert!(names("Fosil itu jenis karnivora Allosaurus dan ikan purba Coelacanth.").is_empty());
+        assert!(names("Iran memperkenalkan dua pesawat baru, Karrar-4 dan Mohajer-4, kemarin.").is_empty());
+        assert!(names("Ia menerima penghargaan Ramon Magsaysay tahun lalu.").is_empty());
+        let n = names("Hal itu dikatakan Menko Polhukam Djoko Suyanto kemarin.");
+        assert_eq!(n, vec![("Djoko Suyanto".to_string(), "PER")]);
     }
 
     #[test]

@@ -188,6 +188,9 @@ pub struct Names {
     /// district's office, and the name is the district's.
     #[serde(default)]
     pub generic_heads: Vec<String>,
+    /// Endings of scientific names of species ("-saurus"): such a word is no entity.
+    #[serde(default)]
+    pub taxon_endings: Vec<String>,
     /// Words written capitalised in titles of works and brands but never inside a person's name ("Born
     /// This Way", "League of Cats").
     #[serde(default)]
