@@ -224,6 +224,7 @@ pub struct NameTagger {
     misc_suffixes: Words,
     title_words: Words,
     taxon_endings: Vec<String>,
+    ordinal_markers: Words,
     generic_heads: Words,
     /// Reporting verbs after a name and "according to" before it (`speech.toml`): a speaker.
     speech_verbs: Words,
@@ -418,6 +419,7 @@ impl NameTagger {
             misc_suffixes: set(&n.misc_suffixes),
             title_words: set(&n.title_words),
             taxon_endings: n.taxon_endings.iter().map(|w| w.to_lowercase()).collect(),
+            ordinal_markers: set(&n.ordinal_markers),
             generic_heads: set(&n.generic_heads),
             speech_verbs: set(&pack.speech.verbs),
             according_to: Phrases::new(&pack.speech.according_to),
@@ -1010,7 +1012,9 @@ impl NameTagger {
             return false;
         }
         let mut b = b;
-        if b + 1 < ctx.sent.end && self.list_words.contains(&doc.tokens[b].lower) && doc.is_capitalised(b + 1) {
+        // Subjects joined to it: other known actors ("Rusia dan Jepang", "Israel dan Hamas"), not the
+        // person an office names ("Dubes untuk Mongolia, Soegeng Rahardjo bertekad …").
+        if b + 1 < ctx.sent.end && self.list_words.contains(&doc.tokens[b].lower) && doc.is_capitalised(b + 1) && self.mention_at(ctx, b + 1).is_some() {
             b += 1;
             while b < ctx.sent.end && doc.tokens[b].kind == TokenKind::Word && doc.is_capitalised(b) {
                 b += 1;
@@ -1076,6 +1080,13 @@ impl NameTagger {
     /// `person` is set when a title before the run already said it names a person.
     fn classify(&self, ctx: &Ctx, mut a: usize, b: usize, mut person: bool, out: &mut Vec<NamedSpan>) {
         let doc = ctx.doc;
+        // "Muktamar ke VIII Surabaya": an ordinal, then the name.
+        if a > ctx.sent.start && self.ordinal_markers.contains(&doc.tokens[a - 1].lower) && is_roman(doc.token_text(a)) {
+            a += 1;
+            if a == b {
+                return;
+            }
+        }
         let start = a;
         // A title before the run (passed in by the caller) is as good as one inside it.
         let inherited = person;
@@ -1645,6 +1656,11 @@ fn is_opening(doc: &Doc, i: usize) -> bool {
     is_quote(doc, i) || matches!(t, ":" | "(" | "-" | "—" | "–" | "." | "!" | "?" | ";")
 }
 
+/// A Roman numeral in capitals ("VIII").
+fn is_roman(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 6 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+}
+
 /// An acronym: two to six letters, all capitals ("KPK", "G20" has a digit and still counts). Longer words
 /// in capitals are shouted words, not acronyms.
 fn is_acronym(doc: &Doc, i: usize) -> bool {
@@ -1751,6 +1767,8 @@ mod tests {
         let n = names("Lagu Born This Way diputar lagi.");
         assert!(n.iter().all(|(_, l)| *l != "PER"), "{n:?}");
         // A titled name may end in a country's name; a portfolio before a country is no name.
+        let n = names("Ia mengesahkan hasil Muktamar PPP ke VIII Surabaya.");
+        assert!(has(&n, "Surabaya", "LOC") && !n.iter().any(|(t, _)| t.contains("VIII")), "{n:?}");
         let n = names("Kapolri mengusulkan Komjen Pol Badrodin Haiti sebagai wakilnya.");
         assert!(has(&n, "Badrodin Haiti", "PER"), "{n:?}");
         let n = names("Ia bertemu Menteri Imigrasi Australia kemarin.");
@@ -1824,6 +1842,9 @@ mod tests {
         assert!(!has(&n, "Rusia", "LOC") && !has(&n, "Jepang", "LOC"), "{n:?}");
         let n = names("Pasukan itu tiba di Rusia dan Jepang.");
         assert!(has(&n, "Rusia", "LOC") && has(&n, "Jepang", "LOC"), "{n:?}");
+        // The person an office names is no second subject.
+        let n = names("Dubes untuk Mongolia, Soegeng Rahardjo bertekad menambah turis.");
+        assert!(has(&n, "Mongolia", "LOC") && has(&n, "Soegeng Rahardjo", "PER"), "{n:?}");
         // A city under another language's name is a place after a verb of motion.
         let n = names("Saat mengunjungi Kairo, ia bertemu wartawan.");
         assert!(has(&n, "Kairo", "LOC"), "{n:?}");

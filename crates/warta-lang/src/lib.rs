@@ -188,6 +188,9 @@ pub struct Names {
     /// district's office, and the name is the district's.
     #[serde(default)]
     pub generic_heads: Vec<String>,
+    /// Words before an ordinal in Roman numerals ("ke VIII"), which is then no part of a name.
+    #[serde(default)]
+    pub ordinal_markers: Vec<String>,
     /// Endings of scientific names of species ("-saurus"): such a word is no entity.
     #[serde(default)]
     pub taxon_endings: Vec<String>,
