@@ -228,6 +228,8 @@ pub struct NameTagger {
     generic_heads: Words,
     /// Reporting verbs after a name and "according to" before it (`speech.toml`): a speaker.
     speech_verbs: Words,
+    /// Reporting verbs written before their speaker ("…, kata X").
+    inverted: Words,
     according_to: Phrases,
     /// The pack's frequent words (`lexicon.txt`).
     lexicon: Words,
@@ -422,6 +424,7 @@ impl NameTagger {
             ordinal_markers: set(&n.ordinal_markers),
             generic_heads: set(&n.generic_heads),
             speech_verbs: set(&pack.speech.verbs),
+            inverted: set(&pack.speech.inverted),
             according_to: Phrases::new(&pack.speech.according_to),
             lexicon: set(&pack.lexicon),
             vocabulary: set(&pack.vocabulary),
@@ -1265,7 +1268,10 @@ impl NameTagger {
             return;
         }
         if self.place_heads.at(doc, a, b) > 0 && b - a > 1 {
-            self.push(out, a, b, Label::Loc, Evidence::Form, None);
+            // An office that speaks is the institution: "…, kata Kantor Meteorologi Islandia".
+            let speaks = self.generic_heads.contains(&doc.tokens[a].lower)
+                && (a > ctx.sent.start && self.inverted.contains(&doc.tokens[a - 1].lower) || self.according_to.before(doc, a, ctx.sent.start) > 0 || b < ctx.sent.end && self.speech_verbs.contains(&doc.tokens[b].lower));
+            self.push(out, a, b, if speaks { Label::Org } else { Label::Loc }, Evidence::Form, None);
             return;
         }
         // An organisation's head inside a run that no head opens starts the organisation; one word before
@@ -1940,6 +1946,9 @@ mod tests {
         assert!(has(&n, "Kecamatan Talang", "LOC"), "{n:?}");
         let n = names("Warga berkumpul di Kantor Kementerian Sosial kemarin.");
         assert!(has(&n, "Kantor Kementerian Sosial", "LOC"), "{n:?}");
+        // An office that speaks is the institution.
+        let n = names("Letusan mulai berlangsung, kata Kantor Meteorologi Islandia.");
+        assert!(has(&n, "Kantor Meteorologi Islandia", "ORG"), "{n:?}");
         let n = names("Kepala Sekolah SMP Negeri 1 Sungai Lilin menolak tawaran itu.");
         assert!(has(&n, "SMP Negeri 1 Sungai Lilin", "LOC") || has(&n, "SMP Negeri 1 Sungai Lilin", "ORG"), "{n:?}");
     }
