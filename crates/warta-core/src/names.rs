@@ -1025,7 +1025,8 @@ impl NameTagger {
         }
         b < ctx.sent.end && doc.tokens[b].kind == TokenKind::Word && !doc.is_capitalised(b) && {
             let w = &doc.tokens[b].lower;
-            self.subject_markers.contains(w) || self.verbal_prefixes.iter().any(|p| w.starts_with(p.as_str()) && w.chars().count() >= p.chars().count() + 3)
+            // A preposition shaped like a verb ("mengenai", "terhadap") leaves the country a place.
+            self.subject_markers.contains(w) || !self.function_words.contains(w) && self.verbal_prefixes.iter().any(|p| w.starts_with(p.as_str()) && w.chars().count() >= p.chars().count() + 3)
         }
     }
 
@@ -1848,6 +1849,9 @@ mod tests {
         assert!(!has(&n, "Rusia", "LOC") && !has(&n, "Jepang", "LOC"), "{n:?}");
         let n = names("Pasukan itu tiba di Rusia dan Jepang.");
         assert!(has(&n, "Rusia", "LOC") && has(&n, "Jepang", "LOC"), "{n:?}");
+        // A preposition shaped like a verb follows places, not actors.
+        let n = names("Kesepakatan itu dibuat antara Indonesia dan Belanda mengenai orang Maluku.");
+        assert!(has(&n, "Indonesia", "LOC") && has(&n, "Belanda", "LOC"), "{n:?}");
         // The person an office names is no second subject.
         let n = names("Dubes untuk Mongolia, Soegeng Rahardjo bertekad menambah turis.");
         assert!(has(&n, "Mongolia", "LOC") && has(&n, "Soegeng Rahardjo", "PER"), "{n:?}");
