@@ -225,6 +225,7 @@ pub struct NameTagger {
     title_words: Words,
     taxon_endings: Vec<String>,
     ordinal_markers: Words,
+    role_cues: Words,
     generic_heads: Words,
     /// Reporting verbs after a name and "according to" before it (`speech.toml`): a speaker.
     speech_verbs: Words,
@@ -422,6 +423,7 @@ impl NameTagger {
             title_words: set(&n.title_words),
             taxon_endings: n.taxon_endings.iter().map(|w| w.to_lowercase()).collect(),
             ordinal_markers: set(&n.ordinal_markers),
+            role_cues: set(&n.role_cues),
             generic_heads: set(&n.generic_heads),
             speech_verbs: set(&pack.speech.verbs),
             inverted: set(&pack.speech.inverted),
@@ -526,6 +528,13 @@ impl NameTagger {
                 // Titles of works in quotes and headline capitals carry no evidence of a name.
                 let mut k = from;
                 while k < out.len() {
+                    // A name quoted whole after a role word is a character's or a nickname: sebagai "Sara".
+                    let (s0, e0) = (out[k].start, out[k].end);
+                    if out[k].label == Label::Per && in_title[s0 - ctx.sent.start] && s0 >= ctx.sent.start + 2 && is_quote(doc, s0 - 1) && e0 < ctx.sent.end && is_quote(doc, e0) && self.role_cues.contains(&doc.tokens[s0 - 2].lower) {
+                        out[k].evidence = out[k].evidence.max(Evidence::Context);
+                        k += 1;
+                        continue;
+                    }
                     let weak = out[k].evidence <= Evidence::Default || title_case && out[k].evidence == Evidence::Context;
                     if weak && (title_case || in_title[out[k].start - ctx.sent.start]) {
                         out.remove(k);
@@ -1979,6 +1988,9 @@ mod tests {
         assert!(!n.iter().any(|(_, l)| *l == "PER"), "{n:?}");
         let n = names("Ia menyanyikan lagu \"Bunga Desa\" bersama Rudi Santosa.");
         assert_eq!(n, vec![("Rudi Santosa".to_string(), "PER")], "{n:?}");
+        // A quoted name after a role word is a character or a nickname, not a title.
+        let n = names("Ia berperan sebagai \"Shizuna Minamoto\" dalam \"Negima Magister\".");
+        assert_eq!(n, vec![("Shizuna Minamoto".to_string(), "PER")], "{n:?}");
     }
 
     #[test]

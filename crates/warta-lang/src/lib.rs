@@ -188,6 +188,9 @@ pub struct Names {
     /// district's office, and the name is the district's.
     #[serde(default)]
     pub generic_heads: Vec<String>,
+    /// Words before a quoted name that make it a character's or a nickname (sebagai "Sara").
+    #[serde(default)]
+    pub role_cues: Vec<String>,
     /// Words before an ordinal in Roman numerals ("ke VIII"), which is then no part of a name.
     #[serde(default)]
     pub ordinal_markers: Vec<String>,
