@@ -1093,6 +1093,11 @@ impl NameTagger {
     /// `person` is set when a title before the run already said it names a person.
     fn classify(&self, ctx: &Ctx, mut a: usize, b: usize, mut person: bool, out: &mut Vec<NamedSpan>) {
         let doc = ctx.doc;
+        // A degree on its own ("Suharyanto, S.Pd"): its letters joined are a name suffix.
+        let letters: String = (a..b).filter(|&i| doc.tokens[i].kind == TokenKind::Word).map(|i| doc.tokens[i].lower.as_str()).collect();
+        if b - a > 1 && self.name_suffixes.contains(&letters) {
+            return;
+        }
         // "Muktamar ke VIII Surabaya": an ordinal, then the name.
         if a > ctx.sent.start && self.ordinal_markers.contains(&doc.tokens[a - 1].lower) && is_roman(doc.token_text(a)) {
             a += 1;
@@ -1845,6 +1850,8 @@ mod tests {
     fn generations_and_degrees_close_a_name() {
         let n = names("Lagu itu dinyanyikan Harold Belafonte, Jr. pada 1956.");
         assert!(has(&n, "Harold Belafonte, Jr.", "PER"), "{n:?}");
+        // A degree after a comma is no name of its own.
+        assert_eq!(names("Kepala sekolah Suharyanto, S.Pd, mendirikan SMK itu."), vec![("Suharyanto".to_string(), "PER")]);
         let n = names("Gugatan diajukan Yohanes Sitorus SH kemarin.");
         assert!(has(&n, "Yohanes Sitorus SH", "PER"), "{n:?}");
     }

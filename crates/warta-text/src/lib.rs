@@ -198,11 +198,11 @@ pub fn segment<'a>(text: &'a str, abbreviations: &HashSet<String>) -> Doc<'a> {
             while j < tokens.len() && !tokens[j].space_before && is_closer(&text[tokens[j].start..tokens[j].end]) {
                 j += 1;
             }
+            // An initial keeps its point even in text tokenised with spaces ("Stephen R . Covey").
             let abbrev = t.lower == "."
                 && i > start
                 && tokens[i - 1].kind == TokenKind::Word
-                && !tokens[i].space_before
-                && (abbreviations.contains(&tokens[i - 1].lower) || is_initial(&text[tokens[i - 1].start..tokens[i - 1].end]));
+                && (!tokens[i].space_before && abbreviations.contains(&tokens[i - 1].lower) || is_initial(&text[tokens[i - 1].start..tokens[i - 1].end]));
             if !abbrev && j < tokens.len() && starts_sentence(text, &tokens[j]) && tokens[j].space_before {
                 i = j - 1;
                 boundary = true;
@@ -296,6 +296,9 @@ mod tests {
     fn abbreviations_and_initials_do_not_end_sentences() {
         let s = sentences("Dr. Budi tinggal di Jl. Merdeka. Ia lahir 5 Sept. 1960 di Bandung. J. Smith datang.");
         assert_eq!(s, ["Dr. Budi tinggal di Jl. Merdeka.", "Ia lahir 5 Sept. 1960 di Bandung.", "J. Smith datang."]);
+        // Text tokenised with spaces, as CoNLL files are: an initial still keeps its point.
+        let s = sentences("Karya Arifin C . Noer dipentaskan . Ia hadir .");
+        assert_eq!(s, ["Karya Arifin C . Noer dipentaskan .", "Ia hadir ."]);
     }
 
     #[test]
