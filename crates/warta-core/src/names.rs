@@ -226,6 +226,7 @@ pub struct NameTagger {
     taxon_endings: Vec<String>,
     ordinal_markers: Words,
     role_cues: Words,
+    motion_cues: Phrases,
     generic_heads: Words,
     /// Reporting verbs after a name and "according to" before it (`speech.toml`): a speaker.
     speech_verbs: Words,
@@ -424,6 +425,7 @@ impl NameTagger {
             taxon_endings: n.taxon_endings.iter().map(|w| w.to_lowercase()).collect(),
             ordinal_markers: set(&n.ordinal_markers),
             role_cues: set(&n.role_cues),
+            motion_cues: Phrases::new(&n.motion_cues),
             generic_heads: set(&n.generic_heads),
             speech_verbs: set(&pack.speech.verbs),
             inverted: set(&pack.speech.inverted),
@@ -1416,7 +1418,8 @@ impl NameTagger {
             return;
         }
         let prep = start > ctx.sent.start && self.place_prepositions.contains(&doc.tokens[start - 1].lower);
-        if geo == GeoHit::Strong || geo >= GeoHit::Weak && prep || self.place_cues.before(doc, start, ctx.sent.start) > 0 {
+        let went = self.motion_cues.before(doc, start, ctx.sent.start) > 0 && !(a..b).any(|i| self.personal(&doc.tokens[i].lower));
+        if geo == GeoHit::Strong || geo >= GeoHit::Weak && prep || went || self.place_cues.before(doc, start, ctx.sent.start) > 0 {
             self.push(out, a, b, Label::Loc, Evidence::Context, None);
             return;
         }
@@ -1869,6 +1872,9 @@ mod tests {
         assert!(!has(&n, "Rusia", "LOC") && !has(&n, "Jepang", "LOC"), "{n:?}");
         let n = names("Pasukan itu tiba di Rusia dan Jepang.");
         assert!(has(&n, "Rusia", "LOC") && has(&n, "Jepang", "LOC"), "{n:?}");
+        // After a verb of going, an unknown name is a place.
+        let n = names("Ia terbang ke Wirasaba untuk membuka lapangan terbang.");
+        assert!(has(&n, "Wirasaba", "LOC"), "{n:?}");
         // A religion or a people before a place is no part of its name; "Arab Saudi" is one name.
         let n = names("Acara itu disiarkan di lingkungan Muslim Mumbai dan di Arab Saudi.");
         assert!(has(&n, "Mumbai", "LOC") && has(&n, "Arab Saudi", "LOC"), "{n:?}");

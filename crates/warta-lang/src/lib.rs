@@ -188,6 +188,9 @@ pub struct Names {
     /// district's office, and the name is the district's.
     #[serde(default)]
     pub generic_heads: Vec<String>,
+    /// Words of going before a name: a place unless the name is a personal name ("ke Wirasaba").
+    #[serde(default)]
+    pub motion_cues: Vec<String>,
     /// Words before a quoted name that make it a character's or a nickname (sebagai "Sara").
     #[serde(default)]
     pub role_cues: Vec<String>,
