@@ -1096,9 +1096,11 @@ impl NameTagger {
     fn classify(&self, ctx: &Ctx, mut a: usize, b: usize, mut person: bool, out: &mut Vec<NamedSpan>) {
         let doc = ctx.doc;
         // A degree on its own ("Suharyanto, S.Pd"): its letters joined are a name suffix.
-        let letters: String = (a..b).filter(|&i| doc.tokens[i].kind == TokenKind::Word).map(|i| doc.tokens[i].lower.as_str()).collect();
-        if b - a > 1 && self.name_suffixes.contains(&letters) {
-            return;
+        if b - a > 1 && b - a <= 5 && (a..b).all(|i| doc.tokens[i].lower.len() <= 3) {
+            let letters: String = (a..b).filter(|&i| doc.tokens[i].kind == TokenKind::Word).map(|i| doc.tokens[i].lower.as_str()).collect();
+            if self.name_suffixes.contains(&letters) {
+                return;
+            }
         }
         // "lingkungan Muslim Mumbai", "bersuku Batak Toba": a religion or a people before a place.
         if b - a > 1 && self.proper_adjectives.contains(&doc.tokens[a].lower) && ctx.cover[a].is_none() && (self.mention_at(ctx, a + 1).is_some_and(|m| matches!(ctx.mentions[m].kind, Kind::Place(_) | Kind::Country(_))) || self.geo_hit(doc.span_text(a + 1, b)) == GeoHit::Strong) {
