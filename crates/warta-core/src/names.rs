@@ -1157,8 +1157,13 @@ impl NameTagger {
                     }
                 }
             }
-            // The office's portfolio and jurisdiction before the name: derived or common words, acronyms
-            // ("Menteri BUMN"), a place ("Gubernur DKI Jakarta", "Bupati Garut Rudy Gunawan").
+        }
+        // The office's portfolio and jurisdiction before the name: derived or common words, acronyms
+        // ("Menteri BUMN"), a place ("Gubernur DKI Jakarta", "Bupati Garut Rudy Gunawan"); also after an
+        // office's organisation ("Ketua Partai Demokrat | Bali I Made Mudharta"). After a country the name
+        // follows at once ("Presiden Rusia | Vladimir Putin").
+        let after_org = inherited && a > ctx.sent.start && ctx.cover[a - 1].is_some_and(|m| matches!(ctx.mentions[m].kind, Kind::Org { .. }));
+        if titled || after_org {
             while a < b && self.mention_at(ctx, a).is_none() && self.org_heads.at(doc, a, b) == 0 {
                 let plain = !self.common.contains(&doc.tokens[a].lower) && self.place_heads.at(doc, a, a + 1) == 0;
                 if let Some(k) = (1..=3.min(b - a)).rev().find(|&k| plain && self.geo_hit(doc.span_text(a, a + k)) == GeoHit::Strong) {
@@ -1914,6 +1919,11 @@ mod tests {
     fn a_member_follows_the_organisation_a_cue_names() {
         let n = names("Politikus PDI Perjuangan Guruh Soekarnoputra menjenguk rekannya.");
         assert!(has(&n, "PDI Perjuangan", "ORG") && has(&n, "Guruh Soekarnoputra", "PER"), "{n:?}");
+        // After an office's organisation, its region and then the person.
+        let n = names("Ketua Partai Demokrat Jawa Barat Budi Santoso hadir.");
+        assert!(has(&n, "Jawa Barat", "LOC") && has(&n, "Budi Santoso", "PER"), "{n:?}");
+        let n = names("Presiden Rusia Vladimir Putin tiba.");
+        assert!(has(&n, "Vladimir Putin", "PER"), "{n:?}");
         // The branch's seat is no member.
         let n = names("Hal itu dikatakan Ketua DPD Nasdem Sumenep, Sufyan Absi, kemarin.");
         assert!(has(&n, "Sumenep", "LOC") && has(&n, "Sufyan Absi", "PER"), "{n:?}");
