@@ -226,6 +226,7 @@ pub struct NameTagger {
     taxon_endings: Vec<String>,
     ordinal_markers: Words,
     role_cues: Words,
+    name_articles: Words,
     motion_cues: Phrases,
     generic_heads: Words,
     /// Reporting verbs after a name and "according to" before it (`speech.toml`): a speaker.
@@ -425,6 +426,7 @@ impl NameTagger {
             taxon_endings: n.taxon_endings.iter().map(|w| w.to_lowercase()).collect(),
             ordinal_markers: set(&n.ordinal_markers),
             role_cues: set(&n.role_cues),
+            name_articles: set(&n.name_articles),
             motion_cues: Phrases::new(&n.motion_cues),
             generic_heads: set(&n.generic_heads),
             speech_verbs: set(&pack.speech.verbs),
@@ -1511,6 +1513,20 @@ impl NameTagger {
         }
     }
 
+    /// Extends a name over a lower-case article before it, which a band, a paper or a club keeps in its
+    /// name ("the Financial Times", "the Abdabs"); a person's name takes none, so such a name is no person.
+    fn extend_articles(&self, doc: &Doc, spans: &mut [NamedSpan]) {
+        for s in spans.iter_mut().filter(|s| s.start > 0 && s.label != Label::Loc) {
+            let k = s.start - 1;
+            if doc.tokens[k].kind == TokenKind::Word && !doc.is_capitalised(k) && self.name_articles.contains(&doc.tokens[k].lower) && doc.sentence_of(k) == doc.sentence_of(s.start) {
+                s.start = k;
+                if s.label == Label::Per && s.evidence <= Evidence::Default {
+                    s.label = Label::Org;
+                }
+            }
+        }
+    }
+
     /// Name spans for the actor stage: persons, and names nothing marks as anything else.
     pub fn person_spans(spans: &[NamedSpan]) -> Vec<(usize, usize)> {
         spans.iter().filter(|s| s.mention.is_none() && s.label == Label::Per).map(|s| s.core).collect()
@@ -1521,6 +1537,7 @@ impl NameTagger {
         let mut spans = self.tag(doc, mentions, in_time);
         self.extend_places(doc, mentions, &mut spans);
         self.extend_persons(doc, &mut spans);
+        self.extend_articles(doc, &mut spans);
         spans
     }
 
@@ -1964,6 +1981,12 @@ mod tests {
         // A person's cue outweighs the verb: people are joined too.
         let n = names("Ia bergabung dengan penyanyi Rossa di panggung.");
         assert!(has(&n, "Rossa", "PER"), "{n:?}");
+    }
+
+    #[test]
+    fn a_lower_case_article_belongs_to_the_name() {
+        let n = names("Wawancara itu terbit di the Financial Times kemarin, lalu the Abdabs tampil.");
+        assert!(has(&n, "the Financial Times", "ORG") && has(&n, "the Abdabs", "ORG"), "{n:?}");
     }
 
     #[test]

@@ -188,6 +188,9 @@ pub struct Names {
     /// district's office, and the name is the district's.
     #[serde(default)]
     pub generic_heads: Vec<String>,
+    /// Articles written in lower case before a name that keeps them ("the Financial Times").
+    #[serde(default)]
+    pub name_articles: Vec<String>,
     /// Words of going before a name: a place unless the name is a personal name ("ke Wirasaba").
     #[serde(default)]
     pub motion_cues: Vec<String>,
