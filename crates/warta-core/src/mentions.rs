@@ -243,6 +243,11 @@ impl MentionFinder {
             out.push(m);
         }
         out.sort_by_key(|m| (m.start, m.end));
+        // An organisation named right before a party is the party's organ ("DPD Partai Demokrat" is its
+        // regional board, not the regional senate): the party is the actor.
+        let party_at = |i: usize| out.iter().any(|n| n.start == i && matches!(&n.kind, Kind::Org { code, .. } if code.ends_with("PTY")));
+        let organs: Vec<usize> = out.iter().filter(|m| matches!(&m.kind, Kind::Org { code, .. } if !code.ends_with("PTY")) && party_at(m.end)).map(|m| m.start).collect();
+        out.retain(|m| !(matches!(m.kind, Kind::Org { .. }) && organs.contains(&m.start)));
         // A city name glued to another capitalised word is part of a name ("Vladimir Putin").
         let capital_word = |i: usize| doc.tokens[i].kind == TokenKind::Word && doc.is_capitalised(i);
         out.retain(|m| {
@@ -287,6 +292,14 @@ mod tests {
         assert!(k.contains(&("Korea Utara".into(), Kind::Country("PRK".into()))));
         assert!(k.contains(&("Selandia Baru".into(), Kind::Country("NZL".into()))));
         assert!(k.contains(&("North Korea".into(), Kind::Country("PRK".into()))), "English CLDR names too");
+    }
+
+    #[test]
+    fn a_party_s_organ_is_the_party() {
+        let k = kinds("Ketua DPD Partai Demokrat Bali hadir. Anggota DPD dari Bali menolak.", indonesian());
+        let dpd: Vec<_> = k.iter().filter(|(t, _)| t == "DPD").collect();
+        assert_eq!(dpd.len(), 1, "only the senate's DPD remains: {k:?}");
+        assert!(k.iter().any(|(t, kind)| t == "Partai Demokrat" && matches!(kind, Kind::Org { code, .. } if code == "IDNPTY")), "{k:?}");
     }
 
     #[test]
