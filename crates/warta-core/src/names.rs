@@ -872,6 +872,7 @@ impl NameTagger {
             || shouted(doc, i)
             || self.blocked(ctx, i)
             || alone && text.chars().count() <= 2 && !is_acronym(doc, i)
+            || alone && is_code(text)
             || alone && (self.place_directions.contains(&t.lower) || self.org_heads.at(doc, i, i + 1) > 0 || self.place_heads.at(doc, i, i + 1) > 0 || self.common.contains(&t.lower))
     }
 
@@ -1708,6 +1709,12 @@ fn is_opening(doc: &Doc, i: usize) -> bool {
     is_quote(doc, i) || matches!(t, ":" | "(" | "-" | "—" | "–" | "." | "!" | "?" | ";")
 }
 
+/// A code of two capitals and a number: a flight, a station, a model ("MH17", "NS1", "EC155B1").
+fn is_code(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3 && b[0].is_ascii_uppercase() && b[1].is_ascii_uppercase() && b[2].is_ascii_digit() && b[2..].iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
 /// A Roman numeral in capitals ("VIII").
 fn is_roman(w: &str) -> bool {
     !w.is_empty() && w.len() <= 6 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
@@ -1957,6 +1964,7 @@ mod tests {
     fn species_models_awards_and_portfolios_are_no_persons() {
         assert!(names("Fosil itu jenis karnivora Allosaurus dan ikan purba Coelacanth.").is_empty());
         assert!(names("Iran memperkenalkan dua pesawat baru, Karrar-4 dan Mohajer-4, kemarin.").is_empty());
+        assert!(names("Pesawat MH17 jatuh dekat stasiun NS1 kemarin.").is_empty());
         assert!(names("Ia menerima penghargaan Ramon Magsaysay tahun lalu.").is_empty());
         let n = names("Hal itu dikatakan Menko Polhukam Djoko Suyanto kemarin.");
         assert_eq!(n, vec![("Djoko Suyanto".to_string(), "PER")]);
