@@ -353,6 +353,11 @@ mod list {
     pub const LOWER_SEEN: u32 = 1 << 26;
     pub const DERIVED: u32 = 1 << 27;
     pub const PERSON_NAME: u32 = 1 << 28;
+    /// How sure the rules were of the name over the token: the model learns which evidence the user's
+    /// data trusts.
+    pub const RULE_DICTIONARY: u32 = 1 << 29;
+    pub const RULE_CUED: u32 = 1 << 30;
+    pub const RULE_DEFAULT: u32 = 1 << 31;
 }
 
 /// One sentence as the trained tagger reads it: its tokens and their code-point ranges in the text.
@@ -1547,11 +1552,18 @@ impl NameTagger {
     pub fn ner_sentences(&self, doc: &Doc, mentions: &[Mention], names: &[NamedSpan]) -> Vec<NerSentence> {
         let n = doc.tokens.len();
         let mut rule = vec![0usize; n];
+        let mut sure = vec![0u32; n];
         for s in names {
             if rule[s.start..s.end].iter().all(|&t| t == 0) {
                 let b = warta_ner::tag_index(&format!("B-{}", s.label.as_str())).unwrap_or(0);
                 rule[s.start] = b;
                 rule[s.start + 1..s.end].iter_mut().for_each(|t| *t = b + 1);
+                let bit = match s.evidence {
+                    Evidence::Dictionary => list::RULE_DICTIONARY,
+                    Evidence::Form | Evidence::Context => list::RULE_CUED,
+                    Evidence::Default | Evidence::Doubtful => list::RULE_DEFAULT,
+                };
+                sure[s.start..s.end].iter_mut().for_each(|x| *x = bit);
             }
         }
         let mut lists = vec![0u32; n];
@@ -1600,7 +1612,7 @@ impl NameTagger {
                     (self.derived(w), list::DERIVED),
                     (self.persons.contains(w), list::PERSON_NAME),
                 ];
-                let mut bits = lists[i];
+                let mut bits = lists[i] | sure[i];
                 for (on, bit) in flags {
                     if on {
                         bits |= bit;
@@ -2080,6 +2092,14 @@ mod tests {
         assert!(t[2].lists & list::PLACE_CUE != 0 && t[2].lists & list::FUNCTION != 0);
         assert!(t[3].lists & list::GEO_STRONG != 0);
         assert_eq!(sents[0].chars[3], (14, 21));
+        // How sure the rules were: a dictionary place, a name with nothing but capitals, no name at all.
+        let doc = warta_text::segment("Budi Hartono tiba di Jakarta.", &f.abbreviations);
+        let mentions = f.mentions.find(&doc);
+        let spans = f.tagger.find(&doc, &mentions, &vec![false; doc.tokens.len()]);
+        let t = &f.tagger.ner_sentences(&doc, &mentions, &spans)[0].tokens;
+        assert!(t[0].lists & list::RULE_DEFAULT != 0 && t[1].lists & list::RULE_DEFAULT != 0, "{t:?}");
+        assert!(t[4].lists & list::RULE_DICTIONARY != 0, "{t:?}");
+        assert!(t[2].lists & (list::RULE_DICTIONARY | list::RULE_CUED | list::RULE_DEFAULT) == 0, "{t:?}");
     }
 
     #[test]
