@@ -244,10 +244,11 @@ impl MentionFinder {
         }
         out.sort_by_key(|m| (m.start, m.end));
         // An organisation named right before a party is the party's organ ("DPD Partai Demokrat" is its
-        // regional board, not the regional senate): the party is the actor.
-        let party_at = |i: usize| out.iter().any(|n| n.start == i && matches!(&n.kind, Kind::Org { code, .. } if code.ends_with("PTY")));
-        let organs: Vec<usize> = out.iter().filter(|m| matches!(&m.kind, Kind::Org { code, .. } if !code.ends_with("PTY")) && party_at(m.end)).map(|m| m.start).collect();
-        out.retain(|m| !(matches!(m.kind, Kind::Org { .. }) && organs.contains(&m.start)));
+        // regional board, not the regional senate): the party is the actor. The parties' starts go in a set,
+        // so each organisation looks its neighbour up in one step rather than searching all mentions.
+        let party = |m: &Mention| matches!(&m.kind, Kind::Org { code, .. } if code.ends_with("PTY"));
+        let parties: std::collections::HashSet<usize> = out.iter().filter(|m| party(m)).map(|m| m.start).collect();
+        out.retain(|m| !(matches!(m.kind, Kind::Org { .. }) && !party(m) && parties.contains(&m.end)));
         // A city name glued to another capitalised word is part of a name ("Vladimir Putin").
         let capital_word = |i: usize| doc.tokens[i].kind == TokenKind::Word && doc.is_capitalised(i);
         out.retain(|m| {
