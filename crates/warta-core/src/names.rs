@@ -898,8 +898,23 @@ impl NameTagger {
         let doc = ctx.doc;
         let mut small = 0;
         let mut small_caps = 0;
+        // Capitals inside a name that a head or a title opens are the name's, not the headline's: "meminta
+        // Kepala Dinas Pekerjaan Umum Marlindo Harahap memperbaiki jalan".
+        let mut named = false;
         for i in range.clone().skip(1) {
             let t = &doc.tokens[i];
+            let capital = doc.is_capitalised(i);
+            if !capital {
+                named = false;
+            } else if !named && t.kind == TokenKind::Word {
+                named = self.org_heads.at(doc, i, range.end) > 0 || self.place_heads.at(doc, i, range.end) > 0 || self.person_titles.at(doc, i, range.end) > 0;
+                if named {
+                    continue;
+                }
+            }
+            if named {
+                continue;
+            }
             if t.kind == TokenKind::Word && (self.function_words.contains(&t.lower) || self.common.contains(&t.lower)) {
                 small += 1;
                 small_caps += doc.is_capitalised(i) as usize;
@@ -1149,11 +1164,19 @@ impl NameTagger {
         if titled {
             person = true;
             // A second title further in ("Kapolda Metro Jaya Irjen Karyoto"): what stands between is the
-            // office's jurisdiction, a place when the gazetteer knows it.
-            if let Some(k) = (a + 1..b).find(|&k| self.mention_at(ctx, k).is_none() && ctx.role[k].is_none_or(|(_, p)| p) && { let t = self.title_at(ctx, k, b); t > 0 && k + t < b }) {
+            // office's jurisdiction, a place when the gazetteer knows it, or its unit ("Kabid Humas | Polda
+            // Sumsel | Kombes Sunarto"). Names between are the person's own: "KH Abdul | Hakim Mahfudz"
+            // ("hakim" is also a judge).
+            let second = (a + 1..b).find(|&k| self.mention_at(ctx, k).is_none() && ctx.role[k].is_none_or(|(_, p)| p) && { let t = self.title_at(ctx, k, b); t > 0 && k + t < b });
+            let own_name = |i: usize| { let w = &doc.tokens[i].lower; self.persons.strong(w) && !self.vocabulary.contains(w) && !self.common.contains(w) && !is_roman(doc.token_text(i)) };
+            if let Some(k) = second.filter(|&k| !(a..k).all(own_name) || self.geo_hit(doc.span_text(a, k)) == GeoHit::Strong) {
                 if (a..k).all(|i| ctx.cover[i].is_none()) {
                     if self.geo_hit(doc.span_text(a, k)) == GeoHit::Strong {
                         self.push(out, a, k, Label::Loc, Evidence::Context, None);
+                    } else if let Some(j) = (a..k).find(|&j| (self.org_heads.at(doc, j, k) > 0 || self.place_heads.at(doc, j, k) > 0) && doc.is_capitalised(j) && j + 1 < k) {
+                        if (a..j).all(|i| !self.personal(&doc.tokens[i].lower)) {
+                            self.classify(ctx, j, k, false, out);
+                        }
                     }
                     a = k;
                     while a < b {
@@ -1263,6 +1286,19 @@ impl NameTagger {
         // Heads: "Partai Golkar", "Kabupaten Pati Provinsi Jawa Tengah". A head that names both a body and
         // a building ("Rumah Sakit", "Sekolah") is read as the place.
         let (mut org_head, place_head) = (self.org_heads.at(doc, a, b), self.place_heads.at(doc, a, b));
+        // A headed name, then a person's title and name: "Pondok Pesantren Tebuireng | KH Abdul Hakim
+        // Mahfudz". Only a name word between head and title lets the title start a person: a street or a
+        // university named after one ("Jalan Jenderal Sudirman", "Bandara Internasional Sultan Hasanuddin")
+        // has the title right after its head or after a common word.
+        let head = org_head.max(place_head);
+        if head > 0 {
+            let named = |i: usize| doc.is_capitalised(i) && !self.common.contains(&doc.tokens[i].lower) && !self.vocabulary.contains(&doc.tokens[i].lower);
+            if let Some(k) = (a + head + 1..b).find(|&k| { let t = self.title_at(ctx, k, b); t > 0 && k + t < b && self.mention_at(ctx, k).is_none() && (a + head..k).all(named) }) {
+                self.classify(ctx, a, k, false, out);
+                self.classify(ctx, k, b, true, out);
+                return;
+            }
+        }
         // An English article heads a band or a paper ("The Virgin"), but with "of" inside, a title.
         if org_head > 0 && !self.function_words.contains(&doc.tokens[a].lower) && self.connectors.contains(&doc.tokens[a].lower) {
             if (a + 1..b).any(|i| self.connectors.contains(&doc.tokens[i].lower)) {
@@ -1297,6 +1333,21 @@ impl NameTagger {
                         self.push(out, k, ctx.mentions[m].end, l, Evidence::Dictionary, Some(m));
                     }
                     self.classify(ctx, ctx.mentions[m].end, b, true, out);
+                    return;
+                }
+            }
+            // After an office, personal names closing the run are the office holder's: "Kepala Dinas
+            // Pekerjaan Umum | Marlindo Harahap", "juru bicara Kementerian Kesehatan | Siti Nadia Tarmizi".
+            // Such a name has words of people's names and no common words.
+            if person || self.person_titles.before(doc, a, ctx.sent.start) > 0 {
+                let own = |i: usize| {
+                    let w = &doc.tokens[i].lower;
+                    doc.is_capitalised(i) && ctx.cover[i].is_none() && !self.common.contains(w) && (self.personal(w) || !self.vocabulary.contains(w) && !self.lexicon.contains(w))
+                };
+                let k = (a + 2..b).rev().take_while(|&i| own(i)).last().unwrap_or(b);
+                if b - k >= 2 && (k..b).any(|i| self.personal(&doc.tokens[i].lower)) {
+                    self.push(out, a, k, Label::Org, Evidence::Form, None);
+                    self.push(out, k, b, Label::Per, Evidence::Context, None);
                     return;
                 }
             }
@@ -1963,6 +2014,27 @@ mod tests {
         // The branch's seat is no member.
         let n = names("Hal itu dikatakan Ketua DPD Nasdem Sumenep, Sufyan Absi, kemarin.");
         assert!(has(&n, "Sumenep", "LOC") && has(&n, "Sufyan Absi", "PER"), "{n:?}");
+    }
+
+    #[test]
+    fn an_office_holder_is_split_from_the_body_he_heads() {
+        // Between two titles: the unit of the office.
+        let n = names("Kepala Bidang Humas Polda Sumsel Kombes Sunarto mengatakan dua tersangka ditangkap.");
+        assert!(has(&n, "Polda Sumsel", "ORG") && has(&n, "Sunarto", "PER"), "{n:?}");
+        // A title word inside a person's names is one of them ("hakim" is also a judge).
+        let n = names("Ceramah disampaikan KH Abdul Hakim Mahfudz kemarin.");
+        assert!(has(&n, "Abdul Hakim Mahfudz", "PER"), "{n:?}");
+        // A headed name, then a titled person.
+        let n = names("Pengasuh Pondok Pesantren Tebuireng KH Abdul Hakim Mahfudz mengimbau para santri.");
+        assert!(has(&n, "Pondok Pesantren Tebuireng", "LOC") && has(&n, "Abdul Hakim Mahfudz", "PER"), "{n:?}");
+        // A street named after a general keeps the general.
+        let n = names("Macet panjang terjadi di Jalan Jenderal Sudirman pagi ini.");
+        assert!(has(&n, "Jalan Jenderal Sudirman", "LOC"), "{n:?}");
+        // Personal names closing an office's organisation are the holder's.
+        let n = names("Gubernur meminta Kepala Dinas Pekerjaan Umum Marlindo Harahap memperbaiki jalan.");
+        assert!(has(&n, "Dinas Pekerjaan Umum", "ORG") && has(&n, "Marlindo Harahap", "PER"), "{n:?}");
+        let n = names("Ketika dihubungi, juru bicara Kementerian Kesehatan Siti Nadia Tarmizi membenarkan kabar itu.");
+        assert!(has(&n, "Kementerian Kesehatan", "ORG") && has(&n, "Siti Nadia Tarmizi", "PER"), "{n:?}");
     }
 
     #[test]
