@@ -821,6 +821,23 @@ impl NameTagger {
                     continue;
                 }
             }
+            // A function word written with a capital inside an organisation's name is part of it: "Persatuan
+            // Bulu Tangkis Seluruh Indonesia" (not a coordinating word or a preposition: "… Dan", "… Di").
+            if org_headed && capital && next_namey && self.function_words.contains(&t.lower) && !self.list_words.contains(&t.lower) && !self.place_prepositions.contains(&t.lower) {
+                j += 1;
+                continue;
+            }
+            // A dictionary name goes on through its punctuation: "Badan Meteorologi, Klimatologi, dan Geofisika".
+            if let Some(m) = ctx.cover[j].filter(|&m| ctx.cover[j - 1] == Some(m) && ctx.mentions[m].end > j) {
+                j = ctx.mentions[m].end;
+                continue;
+            }
+            if org_headed && t.lower == "," {
+                if let Some(end) = self.field_list_end(ctx, j) {
+                    j = end;
+                    continue;
+                }
+            }
             // Numbers inside a headed name: "SMA Negeri 14 Jakarta".
             if t.kind == TokenKind::Number && is_headed && next_namey && t.lower.len() <= 4 {
                 j += 2;
@@ -829,6 +846,36 @@ impl NameTagger {
             break;
         }
         j
+    }
+
+    /// The end of a list of fields that an organisation's name enumerates from the comma at `j`: "Badan
+    /// Meteorologi | , Klimatologi , dan Geofisika", "Kementerian Pendidikan | , Kebudayaan , Riset dan
+    /// Teknologi". Each field is one capitalised word that is no name of its own, and the last follows a
+    /// coordinating word; a list that does not close so is an enumeration of names.
+    fn field_list_end(&self, ctx: &Ctx, j: usize) -> Option<usize> {
+        let doc = ctx.doc;
+        let end = ctx.sent.end;
+        let field = |i: usize| {
+            i < end && self.is_word(ctx, i) && doc.is_capitalised(i) && ctx.cover[i].is_none() && !self.personal(&doc.tokens[i].lower)
+                && self.org_heads.at(doc, i, end) == 0 && self.place_heads.at(doc, i, end) == 0 && self.person_titles.at(doc, i, end) == 0
+        };
+        let joins = |i: usize| i < end && doc.tokens[i].lower != "," && self.list_words.contains(&doc.tokens[i].lower);
+        let mut p = j;
+        loop {
+            let mut q = p + 1;
+            if doc.tokens[p].lower == "," && joins(q) {
+                q += 1;
+            } else if !joins(p) && (p >= end || doc.tokens[p].lower != ",") {
+                return None;
+            }
+            if !field(q) {
+                return None;
+            }
+            if q > p + 1 || joins(p) {
+                return Some(q + 1);
+            }
+            p = q + 1;
+        }
     }
 
     /// Whether a run-initial capital at the start of a sentence is only a common word.
@@ -2035,6 +2082,19 @@ mod tests {
         assert!(has(&n, "Dinas Pekerjaan Umum", "ORG") && has(&n, "Marlindo Harahap", "PER"), "{n:?}");
         let n = names("Ketika dihubungi, juru bicara Kementerian Kesehatan Siti Nadia Tarmizi membenarkan kabar itu.");
         assert!(has(&n, "Kementerian Kesehatan", "ORG") && has(&n, "Siti Nadia Tarmizi", "PER"), "{n:?}");
+    }
+
+    #[test]
+    fn organisation_names_enumerate_fields_and_keep_their_capitalised_words() {
+        let n = names("Kementerian Pendidikan, Kebudayaan, Riset dan Teknologi menerbitkan aturan baru.");
+        assert_eq!(n, vec![("Kementerian Pendidikan, Kebudayaan, Riset dan Teknologi".to_string(), "ORG")], "{n:?}");
+        let n = names("Menurut Badan Riset Kelautan, Perikanan, dan Kebencanaan, gelombang tinggi.");
+        assert!(has(&n, "Badan Riset Kelautan, Perikanan, dan Kebencanaan", "ORG"), "{n:?}");
+        // A list that does not close with a coordinating word is a list of names.
+        let n = names("Ia bertemu Kementerian Keuangan, Bappenas, Kemenkeu di Jakarta.");
+        assert!(!n.iter().any(|(t, _)| t.contains(',')), "{n:?}");
+        let n = names("Ia menyebut Persatuan Bulu Tangkis Seluruh Indonesia sudah siap.");
+        assert!(has(&n, "Persatuan Bulu Tangkis Seluruh Indonesia", "ORG"), "{n:?}");
     }
 
     #[test]
