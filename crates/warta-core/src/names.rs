@@ -385,6 +385,9 @@ struct Ctx<'d, 'a> {
     capital: Vec<bool>,
     /// Token range of the current sentence.
     sent: std::ops::Range<usize>,
+    /// Names of events and prizes closed by their kind ("Japan Open") found so far: no entity, and no
+    /// dictionary name inside them is one.
+    works: std::cell::RefCell<Vec<std::ops::Range<usize>>>,
 }
 
 /// Geographic strength of a name in the gazetteer.
@@ -494,8 +497,15 @@ impl NameTagger {
                 lower_seen.insert(t.lower.as_str());
             }
         }
-        let mut ctx = Ctx { doc, mentions, cover, role, after_group, in_time, lower_seen, capital: Vec::new(), sent: 0..0 };
+        let mut ctx = Ctx { doc, mentions, cover, role, after_group, in_time, lower_seen, capital: Vec::new(), sent: 0..0, works: Default::default() };
         ctx.capital = (0..n).map(|i| self.namey_at(&ctx, i)).collect();
+        // A word that is no name alone but is also a family name, right after a given name: "Andra
+        // Ramadhan".
+        for i in 1..n {
+            if !ctx.capital[i] && ctx.capital[i - 1] && self.is_word(&ctx, i) && doc.is_capitalised(i) && self.blocked(&ctx, i) && self.personal(&doc.tokens[i].lower) && self.personal(&doc.tokens[i - 1].lower) && ctx.cover[i - 1].is_none() {
+                ctx.capital[i] = true;
+            }
+        }
         let mut out: Vec<NamedSpan> = Vec::new();
         // Acronyms defined in parentheses: acronym → label of what it abbreviates.
         let mut defined: HashMap<String, Label> = HashMap::new();
@@ -586,8 +596,8 @@ impl NameTagger {
         out.retain(|s| s.evidence > Evidence::Doubtful);
         // Dictionary names outside every run (lower-case forms, headline words) keep their dictionary label.
         let mut taken = vec![false; n];
-        for s in &out {
-            taken[s.start..s.end].iter_mut().for_each(|t| *t = true);
+        for r in out.iter().map(|s| s.start..s.end).chain(ctx.works.take()) {
+            taken[r].iter_mut().for_each(|t| *t = true);
         }
         for (k, m) in mentions.iter().enumerate() {
             if (m.start..m.end).any(|i| taken[i] || in_time[i]) {
@@ -1284,6 +1294,11 @@ impl NameTagger {
             self.push(out, a, b, Label::Org, Evidence::Form, None);
             return;
         }
+        // A country in a tournament's or a prize's name is no place: "Japan Open", "Indonesia Masters".
+        if b - a > 1 && self.misc_suffixes.contains(&doc.tokens[b - 1].lower) {
+            ctx.works.borrow_mut().push(a..b);
+            return;
+        }
         // A dictionary name at the start: alone, closed by a direction ("Jawa Tengah"), or followed by more.
         if let Some(k) = self.mention_at(ctx, a) {
             let m = &ctx.mentions[k];
@@ -1327,7 +1342,9 @@ impl NameTagger {
             }
         }
         // Names of events, awards, documents and works are none of the three: "Piala Dunia", "MTV Music Award".
-        if self.misc_heads.at(doc, a, b) > 0 || b - a > 1 && self.misc_suffixes.contains(&doc.tokens[b - 1].lower) {
+        // A head the run left out because it is also a time or a common word counts too: "Hari | Raya Galungan".
+        let head_before = a > ctx.sent.start && doc.is_capitalised(a - 1) && self.misc_heads.at(doc, a - 1, b) > 1;
+        if self.misc_heads.at(doc, a, b) > 0 || head_before {
             return;
         }
         // Heads: "Partai Golkar", "Kabupaten Pati Provinsi Jawa Tengah". A head that names both a body and
@@ -1356,6 +1373,21 @@ impl NameTagger {
         if org_head > 0 && (b - a > 1 || is_acronym(doc, a)) && place_head < org_head {
             // After an office, a known organisation inside the run ends it and a person follows:
             // "(Wasekjen) Badan Pemenangan Pemilu PPP Fernita Darwis".
+            // A head right before a known organisation is its legal form: "PT | Garuda Indonesia | Tbk".
+            if let Some(m) = self.mention_at(ctx, a + org_head).filter(|&m| matches!(ctx.mentions[m].kind, Kind::Org { .. })) {
+                let mut e = ctx.mentions[m].end;
+                if e < b && self.org_suffixes.contains(&doc.tokens[e].lower) {
+                    e += 1;
+                }
+                // What follows is the organisation's own unless an office's holder follows it.
+                if e == b || (person || titled) && (e..b).any(|i| self.personal(&doc.tokens[i].lower)) {
+                    self.push(out, a, e, Label::Org, Evidence::Dictionary, Some(m));
+                    if e < b {
+                        self.classify(ctx, e, b, titled, out);
+                    }
+                    return;
+                }
+            }
             // A company suffix inside the run closes the company: "(Dirut) PT Timah Tbk Riza Pahlevi".
             if let Some(k) = (a + 1..b - 1).find(|&k| self.org_suffixes.contains(&doc.tokens[k].lower) && doc.is_capitalised(k)) {
                 self.push(out, a, k + 1, Label::Org, Evidence::Form, None);
@@ -1617,6 +1649,19 @@ impl NameTagger {
         }
     }
 
+    /// Extends a name closed by an abbreviated suffix over the suffix's point: "PT Timah Tbk.", "Ferdinand
+    /// Marcos Jr.". Not the sentence's last point, which the sentence keeps.
+    fn extend_abbreviations(&self, doc: &Doc, spans: &mut [NamedSpan]) {
+        for s in spans.iter_mut().filter(|s| s.label != Label::Loc) {
+            let sent_end = doc.sentences[doc.sentence_of(s.start)].tokens.end;
+            let last = &doc.tokens[s.end - 1].lower;
+            let abbreviated = last.len() <= 4 && (self.org_suffixes.contains(last) || self.generation_suffixes.contains(last));
+            if abbreviated && s.end + 1 < sent_end && doc.token_text(s.end) == "." && !doc.tokens[s.end].space_before {
+                s.end += 1;
+            }
+        }
+    }
+
     /// Extends a name over a lower-case article before it, which a band, a paper or a club keeps in its
     /// name ("the Financial Times", "the Abdabs"); a person's name takes none, so such a name is no person.
     fn extend_articles(&self, doc: &Doc, spans: &mut [NamedSpan]) {
@@ -1641,6 +1686,7 @@ impl NameTagger {
         let mut spans = self.tag(doc, mentions, in_time);
         self.extend_places(doc, mentions, &mut spans);
         self.extend_persons(doc, &mut spans);
+        self.extend_abbreviations(doc, &mut spans);
         self.extend_articles(doc, &mut spans);
         spans
     }
@@ -2095,6 +2141,24 @@ mod tests {
         assert!(!n.iter().any(|(t, _)| t.contains(',')), "{n:?}");
         let n = names("Ia menyebut Persatuan Bulu Tangkis Seluruh Indonesia sudah siap.");
         assert!(has(&n, "Persatuan Bulu Tangkis Seluruh Indonesia", "ORG"), "{n:?}");
+    }
+
+    #[test]
+    fn legal_forms_abbreviations_family_names_and_tournaments() {
+        let n = names("Direktur Utama PT Garuda Indonesia Tbk. Wamildan Tsani Panjaitan mengatakan maskapai menambah rute.");
+        assert!(has(&n, "PT Garuda Indonesia Tbk.", "ORG") && has(&n, "Wamildan Tsani Panjaitan", "PER"), "{n:?}");
+        let n = names("Presiden Filipina Ferdinand Marcos Jr. tiba di Bali.");
+        assert!(has(&n, "Ferdinand Marcos Jr.", "PER"), "{n:?}");
+        // A word that ends a name run (a month) is a family name after a given name.
+        let n = names("Konser itu digawangi Ahmad Dhani dan Andra Ramadhan malam ini.");
+        assert!(has(&n, "Andra Ramadhan", "PER"), "{n:?}");
+        let n = names("Selama bulan Ramadhan warga berpuasa.");
+        assert!(n.is_empty(), "{n:?}");
+        // A tournament holds no place; a holiday is no person.
+        let n = names("Ia melaju ke semifinal turnamen Japan Open setelah menang.");
+        assert!(n.is_empty(), "{n:?}");
+        let n = names("Pesanan kain meningkat menjelang Hari Raya Galungan.");
+        assert!(n.is_empty(), "{n:?}");
     }
 
     #[test]
