@@ -198,11 +198,14 @@ pub fn segment<'a>(text: &'a str, abbreviations: &HashSet<String>) -> Doc<'a> {
             while j < tokens.len() && !tokens[j].space_before && is_closer(&text[tokens[j].start..tokens[j].end]) {
                 j += 1;
             }
-            // An initial keeps its point even in text tokenised with spaces ("Stephen R . Covey").
+            // An initial keeps its point even in text tokenised with spaces ("Stephen R . Covey"), and so
+            // does a capitalised abbreviation before another capital ("Prof . Dr . Zulman").
+            let prev = &text[tokens[i - 1].start..tokens[i - 1].end];
+            let spaced_title = || prev.starts_with(char::is_uppercase) && j < tokens.len() && starts_sentence(text, &tokens[j]) && !is_terminal(&text[tokens[j].start..tokens[j].end]);
             let abbrev = t.lower == "."
                 && i > start
                 && tokens[i - 1].kind == TokenKind::Word
-                && (!tokens[i].space_before && abbreviations.contains(&tokens[i - 1].lower) || is_initial(&text[tokens[i - 1].start..tokens[i - 1].end]));
+                && (abbreviations.contains(&tokens[i - 1].lower) && (!tokens[i].space_before || spaced_title()) || is_initial(prev));
             if !abbrev && j < tokens.len() && starts_sentence(text, &tokens[j]) && tokens[j].space_before {
                 i = j - 1;
                 boundary = true;
@@ -299,6 +302,8 @@ mod tests {
         // Text tokenised with spaces, as CoNLL files are: an initial still keeps its point.
         let s = sentences("Karya Arifin C . Noer dipentaskan . Ia hadir .");
         assert_eq!(s, ["Karya Arifin C . Noer dipentaskan .", "Ia hadir ."]);
+        let s = sentences("Program dibuka Prof . Dr . Zulman Utama . Dr . Budi hadir .");
+        assert_eq!(s, ["Program dibuka Prof . Dr . Zulman Utama .", "Dr . Budi hadir ."]);
     }
 
     #[test]
