@@ -516,6 +516,9 @@ impl NameTagger {
             let in_title = quoted_titles(doc, ctx.sent.clone());
             let first_word = ctx.sent.clone().find(|&i| doc.tokens[i].kind != TokenKind::Punct).unwrap_or(ctx.sent.start);
             let sentence_from = out.len();
+            // Where the holder of an office named just before begins: "Wakil Ketua Badan Pengatur Hilir
+            // (BPH Migas) | Fanshurullah Asa".
+            let mut holder = None;
             let mut i = ctx.sent.start;
             while i < ctx.sent.end {
                 if !self.can_start(&ctx, i) {
@@ -543,7 +546,7 @@ impl NameTagger {
                     out.push(NamedSpan { start: a0, end: b, label: Label::Loc, core: (a0, b), evidence: Evidence::Context, mention: None });
                     continue;
                 }
-                self.classify(&ctx, a0, b, false, &mut out);
+                self.classify(&ctx, a0, b, holder == Some(a0), &mut out);
                 // Titles of works in quotes and headline capitals carry no evidence of a name.
                 let mut k = from;
                 while k < out.len() {
@@ -560,6 +563,13 @@ impl NameTagger {
                         continue;
                     }
                     k += 1;
+                }
+                // An office's organisation with its acronym: the name after the acronym is the holder's.
+                let titled_org = out[from..].last().is_some_and(|l| l.end == b && l.label == Label::Org && (l.start > a0 && self.title_at(&ctx, a0, l.start) > 0 || self.person_titles.before(doc, l.start, ctx.sent.start) > 0));
+                if titled_org && doc.tokens[b].lower == "(" && is_acronym(doc, b + 1) {
+                    if let Some(c) = (b + 2..(b + 5).min(ctx.sent.end)).find(|&c| doc.tokens[c].lower == ")") {
+                        holder = Some(c + 1);
+                    }
                 }
                 // "Bursa Efek Indonesia (BEI)": the acronym takes the label of what it abbreviates; written
                 // close it joins the span, spaced ("( UMS )") it is a name of its own.
@@ -834,6 +844,11 @@ impl NameTagger {
             // A function word written with a capital inside an organisation's name is part of it: "Persatuan
             // Bulu Tangkis Seluruh Indonesia" (not a coordinating word or a preposition: "… Dan", "… Di").
             if org_headed && capital && next_namey && self.function_words.contains(&t.lower) && !self.list_words.contains(&t.lower) && !self.place_prepositions.contains(&t.lower) {
+                j += 1;
+                continue;
+            }
+            // A possessive inside an English name: "Moody's Investors Service", "America's Next Top Model".
+            if t.lower == "'s" && !t.space_before && next_namey {
                 j += 1;
                 continue;
             }
@@ -2159,6 +2174,18 @@ mod tests {
         assert!(n.is_empty(), "{n:?}");
         let n = names("Pesanan kain meningkat menjelang Hari Raya Galungan.");
         assert!(n.is_empty(), "{n:?}");
+    }
+
+    #[test]
+    fn the_holder_follows_an_office_and_its_acronym() {
+        let n = names("Kata Wakil Ketua Komite Badan Pengatur Hilir Minyak dan Gas Bumi (BPH Migas) Fanshurullah Asa saat dihubungi.");
+        assert!(has(&n, "BPH Migas", "ORG") && has(&n, "Fanshurullah Asa", "PER"), "{n:?}");
+        // Without an office the name after the acronym needs its own evidence.
+        let n = names("Laporan Badan Pengatur Hilir (BPH) Nusantara Raya dibahas kemarin.");
+        assert!(!has(&n, "Nusantara Raya", "PER"), "{n:?}");
+        // A possessive inside an English name.
+        let n = names("Lembaga pemeringkat Moody's Investors Service, Selasa, menaikkan peringkat itu.");
+        assert!(has(&n, "Moody's Investors Service", "ORG"), "{n:?}");
     }
 
     #[test]
