@@ -2180,9 +2180,11 @@ mod tests {
     fn the_holder_follows_an_office_and_its_acronym() {
         let n = names("Kata Wakil Ketua Komite Badan Pengatur Hilir Minyak dan Gas Bumi (BPH Migas) Fanshurullah Asa saat dihubungi.");
         assert!(has(&n, "BPH Migas", "ORG") && has(&n, "Fanshurullah Asa", "PER"), "{n:?}");
-        // Without an office the name after the acronym needs its own evidence.
-        let n = names("Laporan Badan Pengatur Hilir (BPH) Nusantara Raya dibahas kemarin.");
-        assert!(!has(&n, "Nusantara Raya", "PER"), "{n:?}");
+        // Words nobody is named are a person only after an office; without one they need other evidence.
+        let n = names("Kata Ketua Badan Pengatur Hilir (BPH) Zorvak Quintel kemarin.");
+        assert!(has(&n, "Zorvak Quintel", "PER"), "{n:?}");
+        let n = names("Laporan Badan Pengatur Hilir (BPH) Zorvak Quintel dibahas kemarin.");
+        assert!(!has(&n, "Zorvak Quintel", "PER"), "{n:?}");
         // A possessive inside an English name.
         let n = names("Lembaga pemeringkat Moody's Investors Service, Selasa, menaikkan peringkat itu.");
         assert!(has(&n, "Moody's Investors Service", "ORG"), "{n:?}");
