@@ -11,9 +11,12 @@ use std::process::Output;
 const TRAIN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ner_train.conll");
 const HELD_OUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ner_heldout.conll");
 /// 60 Indonesian news sentences (188 names) written for Warta to the rules' convention: no title inside a
-/// name; a country is a place unless it acts or describes a group. Written blind to the rules and never
-/// used to tune them, so their figure here is a held-out one.
+/// name; a country is a place unless it acts or describes a group. Written blind to the rules; since
+/// 2026-11-27 its errors have been read to find rules, so it is a regression set now, not a held-out one.
 const NEWS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ner_news_id.conll");
+/// 60 more such sentences (206 names), written to the same convention by someone who saw neither the
+/// rules nor their output, and scored once before any rule was changed for them: the held-out figure.
+const NEWS_HELD_OUT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/ner_news_id_2.conll");
 
 fn warta(args: &[&str], stdin: &[u8]) -> Output {
     common::run(args, stdin)
@@ -48,13 +51,17 @@ fn a_model_trained_on_own_data_beats_the_rules_on_held_out_sentences() {
 
 #[test]
 fn the_rules_hold_up_on_news_they_were_not_tuned_on() {
-    let report = ok(&warta(&["eval", "ner", NEWS], b""));
-    // Measured when the file was written: micro F1 0.844 (LOC 0.916, ORG 0.711, PER 0.893).
-    assert!(micro_f1(&report) >= 0.80, "{report}");
+    let report = ok(&warta(&["eval", "ner", NEWS_HELD_OUT], b""));
+    // Measured when the file was written: micro F1 0.861 (LOC 0.926, ORG 0.810, PER 0.831); the rules of
+    // the session before scored 0.834.
+    assert!(micro_f1(&report) >= 0.82, "{report}");
     for line in report.lines().filter(|l| l.contains(": P=")) {
         let f1: f64 = line.split("F1=").nth(1).unwrap()[..5].parse().unwrap();
-        assert!(f1 >= 0.65, "{line}");
+        assert!(f1 >= 0.75, "{line}");
     }
+    // The first news set, now read for rules: 0.844 when written, 0.934 after.
+    let report = ok(&warta(&["eval", "ner", NEWS], b""));
+    assert!(micro_f1(&report) >= 0.90, "{report}");
 }
 
 #[test]
