@@ -31,7 +31,7 @@ const VERSION: u32 = 2;
 /// wherever they are allowed.
 const RULE_WEIGHTS: [f32; 8] = [0.0, 2.0, 5.0, 10.0, 20.0, 40.0, 80.0, 1e6];
 /// Folds of the cross-validation that chooses the rule weight.
-const FOLDS: usize = 3;
+const FOLDS: usize = 5;
 
 /// The tag index of a BIO tag such as "B-PER"; `None` for a tag the model does not know.
 pub fn tag_index(tag: &str) -> Option<usize> {
