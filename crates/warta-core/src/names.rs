@@ -980,9 +980,6 @@ impl NameTagger {
                 named = false;
             } else if !named && t.kind == TokenKind::Word {
                 named = self.org_heads.at(doc, i, range.end) > 0 || self.place_heads.at(doc, i, range.end) > 0 || self.person_titles.at(doc, i, range.end) > 0;
-                if named {
-                    continue;
-                }
             }
             if named {
                 continue;

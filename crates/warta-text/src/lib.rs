@@ -200,12 +200,11 @@ pub fn segment<'a>(text: &'a str, abbreviations: &HashSet<String>) -> Doc<'a> {
             }
             // An initial keeps its point even in text tokenised with spaces ("Stephen R . Covey"), and so
             // does a capitalised abbreviation before another capital ("Prof . Dr . Zulman").
-            let prev = &text[tokens[i - 1].start..tokens[i - 1].end];
-            let spaced_title = || prev.starts_with(char::is_uppercase) && j < tokens.len() && starts_sentence(text, &tokens[j]) && !is_terminal(&text[tokens[j].start..tokens[j].end]);
-            let abbrev = t.lower == "."
-                && i > start
-                && tokens[i - 1].kind == TokenKind::Word
-                && (abbreviations.contains(&tokens[i - 1].lower) && (!tokens[i].space_before || spaced_title()) || is_initial(prev));
+            let abbrev = t.lower == "." && i > start && tokens[i - 1].kind == TokenKind::Word && {
+                let prev = &text[tokens[i - 1].start..tokens[i - 1].end];
+                let spaced_title = || prev.starts_with(char::is_uppercase) && j < tokens.len() && starts_sentence(text, &tokens[j]) && !is_terminal(&text[tokens[j].start..tokens[j].end]);
+                abbreviations.contains(&tokens[i - 1].lower) && (!tokens[i].space_before || spaced_title()) || is_initial(prev)
+            };
             if !abbrev && j < tokens.len() && starts_sentence(text, &tokens[j]) && tokens[j].space_before {
                 i = j - 1;
                 boundary = true;
