@@ -798,6 +798,7 @@ impl NameTagger {
         let headed = |j: usize| self.org_heads.at(doc, j, ctx.sent.end) > 0 || self.place_heads.at(doc, j, ctx.sent.end) > 0;
         let mut is_headed = headed(a);
         let mut org_headed = self.org_heads.at(doc, a, ctx.sent.end) > 0;
+        let titled = self.person_titles.at(doc, a, ctx.sent.end) > 0;
         let mut j = a + 1;
         while j < ctx.sent.end {
             let t = &doc.tokens[j];
@@ -830,7 +831,11 @@ impl NameTagger {
                 // Connectors inside names: foreign ones anywhere ("of", "for"); the language's own ("dan")
                 // only inside a headed name, and not before another head ("Kementerian A dan Kementerian B").
                 let own_connector = self.function_words.contains(&t.lower);
-                let joins = org_headed
+                // An office's portfolio may join two fields: "Menteri Koordinator Bidang Politik dan Keamanan
+                // Budi Gunawan", "Menteri Hukum dan HAM" (not two people: "Presiden Jokowi dan Prabowo").
+                let field = |i: usize| { let w = &doc.tokens[i].lower; !self.personal(w) && (self.vocabulary.contains(w) || self.common.contains(w) || is_acronym(doc, i)) };
+                let portfolio = titled && j > a + 1 && field(j - 1) && field(j + 1);
+                let joins = (org_headed || portfolio)
                     && !headed(j + 1)
                     && ctx.cover[j + 1].is_none_or(|m| matches!(ctx.mentions[m].kind, Kind::NotName))
                     && ctx.cover[j - 1].is_none()
@@ -1273,7 +1278,7 @@ impl NameTagger {
                 }
                 let w = &doc.tokens[a].lower;
                 let portfolio = (self.place_heads.at(doc, a, b) == 0 || self.derived(w))
-                    && (self.derived(w) || self.common.contains(w) || ctx.lower_seen.contains(w.as_str()) || is_acronym(doc, a) && a + 1 < b || doc.tokens[a].kind != TokenKind::Word);
+                    && (self.derived(w) || self.common.contains(w) || ctx.lower_seen.contains(w.as_str()) || self.vocabulary.contains(w) && !self.persons.contains(w) || is_acronym(doc, a) && a + 1 < b || doc.tokens[a].kind != TokenKind::Word);
                 if !portfolio {
                     break;
                 }
@@ -1435,7 +1440,7 @@ impl NameTagger {
                     let w = &doc.tokens[i].lower;
                     doc.is_capitalised(i) && ctx.cover[i].is_none() && !self.common.contains(w) && (self.personal(w) || !self.vocabulary.contains(w) && !self.lexicon.contains(w))
                 };
-                let k = (a + 2..b).rev().take_while(|&i| own(i)).last().unwrap_or(b);
+                let k = (a + 2..b).rev().take_while(|&i| own(i) && self.geo_hit(doc.token_text(i)) != GeoHit::Strong).last().unwrap_or(b);
                 if b - k >= 2 && (k..b).any(|i| self.personal(&doc.tokens[i].lower)) {
                     self.push(out, a, k, Label::Org, Evidence::Form, None);
                     self.push(out, k, b, Label::Per, Evidence::Context, None);
@@ -2140,6 +2145,14 @@ mod tests {
         assert!(has(&n, "Dinas Pekerjaan Umum", "ORG") && has(&n, "Marlindo Harahap", "PER"), "{n:?}");
         let n = names("Ketika dihubungi, juru bicara Kementerian Kesehatan Siti Nadia Tarmizi membenarkan kabar itu.");
         assert!(has(&n, "Kementerian Kesehatan", "ORG") && has(&n, "Siti Nadia Tarmizi", "PER"), "{n:?}");
+        // A place closing the organisation stays in it.
+        let n = names("Hakim Pengadilan Negeri Surabaya Erintuah Damanik membebaskan terdakwa.");
+        assert!(has(&n, "Pengadilan Negeri Surabaya", "ORG") && has(&n, "Erintuah Damanik", "PER"), "{n:?}");
+        // A portfolio of two fields joined by "dan"; two people joined by it stay two.
+        let n = names("Menteri Koordinator Bidang Politik dan Keamanan Budi Gunawan mengatakan pemerintah bertindak.");
+        assert_eq!(n, vec![("Budi Gunawan".to_string(), "PER")], "{n:?}");
+        let n = names("Presiden Jokowi dan Prabowo hadir di sana.");
+        assert!(has(&n, "Jokowi", "PER") && has(&n, "Prabowo", "PER"), "{n:?}");
     }
 
     #[test]
