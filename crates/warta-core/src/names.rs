@@ -878,6 +878,27 @@ impl NameTagger {
         j
     }
 
+    /// Where the holder's name starts in a headed run after an office: personal names closing it are the
+    /// holder's ("Kepala Dinas Pekerjaan Umum | Marlindo Harahap", "juru bicara Kementerian Kesehatan | Siti
+    /// Nadia Tarmizi", "Kepala Kantor Wilayah Kementerian Agama Jawa Timur | Akhmad Sruji Bahtiar"). Such
+    /// a name has two or more words, one of them a personal name, and no common word or place. `b` if none.
+    fn holder_start(&self, ctx: &Ctx, a: usize, b: usize, person: bool) -> usize {
+        let doc = ctx.doc;
+        if !person && self.person_titles.before(doc, a, ctx.sent.start) == 0 {
+            return b;
+        }
+        let own = |i: usize| {
+            let w = &doc.tokens[i].lower;
+            doc.is_capitalised(i) && ctx.cover[i].is_none() && !self.common.contains(w) && (self.personal(w) || !self.vocabulary.contains(w) && !self.lexicon.contains(w)) && self.geo_hit(doc.token_text(i)) != GeoHit::Strong
+        };
+        let mut k = (a + 2..b).rev().take_while(|&i| own(i)).last().unwrap_or(b);
+        // A region the words begin with is the office's ("… Agama Jawa Timur | Akhmad …").
+        if let Some(n) = (1..=3.min(b - k)).rev().find(|&n| self.geo_hit(doc.span_text(k, k + n)) == GeoHit::Strong) {
+            k += n;
+        }
+        if b - k >= 2 && (k..b).any(|i| self.personal(&doc.tokens[i].lower)) { k } else { b }
+    }
+
     /// The end of a list of fields that an organisation's name enumerates from the comma at `j`: "Badan
     /// Meteorologi | , Klimatologi , dan Geofisika", "Kementerian Pendidikan | , Kebudayaan , Riset dan
     /// Teknologi". Each field is one capitalised word that is no name of its own, and the last follows a
@@ -1295,6 +1316,21 @@ impl NameTagger {
             return;
         }
         let headed = self.org_heads.at(doc, a, b) > 0 || self.place_heads.at(doc, a, b) > 0;
+        // After an office, an unknown name, its branch's region, then the holder: "Aktivis | Walhi Jawa
+        // Barat | Wahyudin Iwang", "Ketua | Kadin Jawa Timur | Adik Dwi Putranto".
+        if (titled || person || self.person_titles.before(doc, a, ctx.sent.start) > 0) && !headed && self.mention_at(ctx, a).is_none() && !self.personal(&doc.tokens[a].lower) {
+            let region = (a + 1..b).find_map(|p| match self.mention_at(ctx, p).map(|m| &ctx.mentions[m]) {
+                Some(m) if matches!(m.kind, Kind::Place(_) | Kind::Country(_)) => Some((p, m.end)),
+                _ => (1..=3.min(b - p)).rev().find(|&n| self.geo_hit(doc.span_text(p, p + n)) == GeoHit::Strong).map(|n| (p, p + n)),
+            });
+            let name_word = |i: usize| { let w = &doc.tokens[i].lower; ctx.cover[i].is_none() && !self.common.contains(w) && (self.personal(w) || !self.vocabulary.contains(w) && !self.lexicon.contains(w)) };
+            let holder = |e: usize| (b - e >= 2 || self.personal(&doc.tokens[e].lower)) && (e..b).all(name_word);
+            if let Some((_, e)) = region.filter(|&(p, e)| e < b && (a..p).all(|i| !self.personal(&doc.tokens[i].lower)) && holder(e)) {
+                self.push(out, a, e, Label::Org, Evidence::Context, None);
+                self.push(out, e, b, Label::Per, Evidence::Context, None);
+                return;
+            }
+        }
         while b - a > 1 && !headed && self.filler(ctx, b - 1, false) && !self.proper_adjectives.contains(&doc.tokens[b - 1].lower) && !self.blocked(ctx, b - 1) {
             b -= 1;
         }
@@ -1432,29 +1468,25 @@ impl NameTagger {
                     return;
                 }
             }
-            // After an office, personal names closing the run are the office holder's: "Kepala Dinas
-            // Pekerjaan Umum | Marlindo Harahap", "juru bicara Kementerian Kesehatan | Siti Nadia Tarmizi".
-            // Such a name has words of people's names and no common words.
-            if person || self.person_titles.before(doc, a, ctx.sent.start) > 0 {
-                let own = |i: usize| {
-                    let w = &doc.tokens[i].lower;
-                    doc.is_capitalised(i) && ctx.cover[i].is_none() && !self.common.contains(w) && (self.personal(w) || !self.vocabulary.contains(w) && !self.lexicon.contains(w))
-                };
-                let k = (a + 2..b).rev().take_while(|&i| own(i) && self.geo_hit(doc.token_text(i)) != GeoHit::Strong).last().unwrap_or(b);
-                if b - k >= 2 && (k..b).any(|i| self.personal(&doc.tokens[i].lower)) {
-                    self.push(out, a, k, Label::Org, Evidence::Form, None);
-                    self.push(out, k, b, Label::Per, Evidence::Context, None);
-                    return;
-                }
+            let k = self.holder_start(ctx, a, b, person);
+            self.push(out, a, k, Label::Org, Evidence::Form, None);
+            if k < b {
+                self.push(out, k, b, Label::Per, Evidence::Context, None);
             }
-            self.push(out, a, b, Label::Org, Evidence::Form, None);
             return;
         }
         if self.place_heads.at(doc, a, b) > 0 && b - a > 1 {
             // An office that speaks is the institution: "…, kata Kantor Meteorologi Islandia".
-            let speaks = self.generic_heads.contains(&doc.tokens[a].lower)
-                && (a > ctx.sent.start && self.inverted.contains(&doc.tokens[a - 1].lower) || self.according_to.before(doc, a, ctx.sent.start) > 0 || b < ctx.sent.end && self.speech_verbs.contains(&doc.tokens[b].lower));
-            self.push(out, a, b, if speaks { Label::Org } else { Label::Loc }, Evidence::Form, None);
+            // An office's holder follows it ("Kepala Kantor Wilayah … | Akhmad Sruji Bahtiar"); a place named
+            // after a person keeps the name ("Puncak Datuk Panglima Husin").
+            let office = self.generic_heads.contains(&doc.tokens[a].lower);
+            let k = if office { self.holder_start(ctx, a, b, person) } else { b };
+            let speaks = office
+                && (a > ctx.sent.start && self.inverted.contains(&doc.tokens[a - 1].lower) || self.according_to.before(doc, a, ctx.sent.start) > 0 || k == b && b < ctx.sent.end && self.speech_verbs.contains(&doc.tokens[b].lower));
+            self.push(out, a, k, if speaks || k < b { Label::Org } else { Label::Loc }, Evidence::Form, None);
+            if k < b {
+                self.push(out, k, b, Label::Per, Evidence::Context, None);
+            }
             return;
         }
         // An organisation's head inside a run that no head opens starts the organisation; one word before
@@ -2153,6 +2185,12 @@ mod tests {
         assert_eq!(n, vec![("Budi Gunawan".to_string(), "PER")], "{n:?}");
         let n = names("Presiden Jokowi dan Prabowo hadir di sana.");
         assert!(has(&n, "Jokowi", "PER") && has(&n, "Prabowo", "PER"), "{n:?}");
+        // An office's holder after an office (not a place named after a person).
+        let n = names("Menurut Kepala Kantor Wilayah Kementerian Agama Jawa Timur Akhmad Sruji Bahtiar, semua lancar.");
+        assert!(has(&n, "Kantor Wilayah Kementerian Agama Jawa Timur", "ORG") && has(&n, "Akhmad Sruji Bahtiar", "PER"), "{n:?}");
+        // An unknown organisation, its branch's region, then the holder.
+        let n = names("Kemarin aktivis Walhi Jawa Barat Wahyudin Iwang menyebut tambang itu berbahaya.");
+        assert!(has(&n, "Walhi Jawa Barat", "ORG") && has(&n, "Wahyudin Iwang", "PER"), "{n:?}");
     }
 
     #[test]
