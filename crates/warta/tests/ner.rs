@@ -52,9 +52,9 @@ fn a_model_trained_on_own_data_beats_the_rules_on_held_out_sentences() {
 #[test]
 fn the_rules_hold_up_on_news_they_were_not_tuned_on() {
     let report = ok(&warta(&["eval", "ner", NEWS_HELD_OUT], b""));
-    // Measured when the file was written: micro F1 0.861 (LOC 0.926, ORG 0.810, PER 0.831); the rules of
-    // the session before scored 0.834.
-    assert!(micro_f1(&report) >= 0.82, "{report}");
+    // Scored once when the file was written: micro F1 0.861 (LOC 0.926, ORG 0.810, PER 0.831); the rules of
+    // the session before scored 0.834. Rules found later on other sentences took it to 0.882.
+    assert!(micro_f1(&report) >= 0.86, "{report}");
     for line in report.lines().filter(|l| l.contains(": P=")) {
         let f1: f64 = line.split("F1=").nth(1).unwrap()[..5].parse().unwrap();
         assert!(f1 >= 0.75, "{line}");
