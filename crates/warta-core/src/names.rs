@@ -1613,7 +1613,14 @@ impl NameTagger {
         }
         let prep = start > ctx.sent.start && self.place_prepositions.contains(&doc.tokens[start - 1].lower);
         let went = self.motion_cues.before(doc, start, ctx.sent.start) > 0 && !(a..b).any(|i| self.personal(&doc.tokens[i].lower));
-        if geo == GeoHit::Strong || geo >= GeoHit::Weak && prep || went || self.place_cues.before(doc, start, ctx.sent.start) > 0 {
+        // A facility named after its city, where a place is expected: "melalui Embarkasi | Surabaya".
+        let city_facility = prep
+            && b - a > 1
+            && (1..=2.min(b - a - 1)).any(|n| {
+                let city = self.geo_hit(doc.span_text(b - n, b)) == GeoHit::Strong || self.mention_at(ctx, b - n).is_some_and(|m| ctx.mentions[m].end == b && matches!(ctx.mentions[m].kind, Kind::Place(_)));
+                city && !(a..b - n).any(|i| self.personal(&doc.tokens[i].lower))
+            });
+        if geo == GeoHit::Strong || geo >= GeoHit::Weak && prep || went || city_facility || self.place_cues.before(doc, start, ctx.sent.start) > 0 {
             self.push(out, a, b, Label::Loc, Evidence::Context, None);
             return;
         }
@@ -2222,6 +2229,11 @@ mod tests {
         assert!(n.is_empty(), "{n:?}");
         let n = names("Pesanan kain meningkat menjelang Hari Raya Galungan.");
         assert!(n.is_empty(), "{n:?}");
+        // A facility named after its city, where a place is expected; a person named like a city stays one.
+        let n = names("Jemaah diberangkatkan melalui Embarkasi Surabaya kemarin.");
+        assert!(has(&n, "Embarkasi Surabaya", "LOC"), "{n:?}");
+        let n = names("Ia bertemu dengan Budi Surabaya kemarin.");
+        assert!(has(&n, "Budi Surabaya", "PER"), "{n:?}");
     }
 
     #[test]
