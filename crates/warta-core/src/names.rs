@@ -887,16 +887,20 @@ impl NameTagger {
         if !person && self.person_titles.before(doc, a, ctx.sent.start) == 0 {
             return b;
         }
-        let own = |i: usize| {
-            let w = &doc.tokens[i].lower;
-            doc.is_capitalised(i) && ctx.cover[i].is_none() && !self.common.contains(w) && (self.personal(w) || !self.vocabulary.contains(w) && !self.lexicon.contains(w)) && self.geo_hit(doc.token_text(i)) != GeoHit::Strong
-        };
+        let own = |i: usize| doc.is_capitalised(i) && self.holder_word(ctx, i) && self.geo_hit(doc.token_text(i)) != GeoHit::Strong;
         let mut k = (a + 2..b).rev().take_while(|&i| own(i)).last().unwrap_or(b);
         // A region the words begin with is the office's ("… Agama Jawa Timur | Akhmad …").
         if let Some(n) = (1..=3.min(b - k)).rev().find(|&n| self.geo_hit(doc.span_text(k, k + n)) == GeoHit::Strong) {
             k += n;
         }
         if b - k >= 2 && (k..b).any(|i| self.personal(&doc.tokens[i].lower)) { k } else { b }
+    }
+
+    /// A word that may be part of an office holder's name: no dictionary name and no common word, and a
+    /// personal name or a word the language does not otherwise use.
+    fn holder_word(&self, ctx: &Ctx, i: usize) -> bool {
+        let w = &ctx.doc.tokens[i].lower;
+        ctx.cover[i].is_none() && !self.common.contains(w) && (self.personal(w) || !self.vocabulary.contains(w) && !self.lexicon.contains(w))
     }
 
     /// The end of a list of fields that an organisation's name enumerates from the comma at `j`: "Badan
@@ -1318,13 +1322,13 @@ impl NameTagger {
         let headed = self.org_heads.at(doc, a, b) > 0 || self.place_heads.at(doc, a, b) > 0;
         // After an office, an unknown name, its branch's region, then the holder: "Aktivis | Walhi Jawa
         // Barat | Wahyudin Iwang", "Ketua | Kadin Jawa Timur | Adik Dwi Putranto".
-        if (titled || person || self.person_titles.before(doc, a, ctx.sent.start) > 0) && !headed && self.mention_at(ctx, a).is_none() && !self.personal(&doc.tokens[a].lower) {
+        // The cheap tests first: this runs for every titled name ("Presiden Joko Widodo").
+        if (titled || person || self.person_titles.before(doc, a, ctx.sent.start) > 0) && !headed && b - a > 2 && self.holder_word(ctx, b - 1) && self.mention_at(ctx, a).is_none() && !self.personal(&doc.tokens[a].lower) {
             let region = (a + 1..b).find_map(|p| match self.mention_at(ctx, p).map(|m| &ctx.mentions[m]) {
                 Some(m) if matches!(m.kind, Kind::Place(_) | Kind::Country(_)) => Some((p, m.end)),
                 _ => (1..=3.min(b - p)).rev().find(|&n| self.geo_hit(doc.span_text(p, p + n)) == GeoHit::Strong).map(|n| (p, p + n)),
             });
-            let name_word = |i: usize| { let w = &doc.tokens[i].lower; ctx.cover[i].is_none() && !self.common.contains(w) && (self.personal(w) || !self.vocabulary.contains(w) && !self.lexicon.contains(w)) };
-            let holder = |e: usize| (b - e >= 2 || self.personal(&doc.tokens[e].lower)) && (e..b).all(name_word);
+            let holder = |e: usize| (b - e >= 2 || self.personal(&doc.tokens[e].lower)) && (e..b).all(|i| self.holder_word(ctx, i));
             if let Some((_, e)) = region.filter(|&(p, e)| e < b && (a..p).all(|i| !self.personal(&doc.tokens[i].lower)) && holder(e)) {
                 self.push(out, a, e, Label::Org, Evidence::Context, None);
                 self.push(out, e, b, Label::Per, Evidence::Context, None);
